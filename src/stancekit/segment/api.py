@@ -1,0 +1,153 @@
+"""The public entry point :func:`segment`: input handling, parallelism, cross-article names."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from stancekit.data import Article, Statement
+from stancekit.io import read_articles
+from stancekit.segment.engine import segment_article
+from stancekit.segment.speakers import AliasBook, load_aliases
+from stancekit.table import StatementTable
+
+__all__ = ["segment"]
+
+SpeakersArg = str | os.PathLike[str] | Mapping[str, Any] | AliasBook | None
+
+
+def segment(
+    articles: str | os.PathLike[str] | pd.DataFrame | Article | Iterable[Article],
+    *,
+    speakers: SpeakersArg = None,
+    speaker: str | None = None,
+    n_jobs: int = 1,
+    progress: bool | None = None,
+) -> StatementTable:
+    """Find who said what.
+
+    Parameters
+    ----------
+    articles
+        A plain string (one article's text), an :class:`~stancekit.Article`, a list of them,
+        or anything :func:`~stancekit.read_articles` accepts (a path or a DataFrame). A string
+        that names an existing file or folder is read as such.
+    speakers
+        Alias file (TOML/JSON path) or mapping: canonical name → aliases, role, country. It
+        overrides and extends the names found in the text.
+    speaker
+        Treat every article as a speech by this speaker: one statement per sentence, no
+        attribution. (An article whose ``meta["speaker"]`` is set is treated so too.)
+    n_jobs
+        Worker processes (``-1``: all cores). Output is identical for any value.
+    progress
+        Show a progress bar (default: when there are many articles and stderr is a terminal).
+
+    Returns
+    -------
+    StatementTable
+        One row per statement, ordered by article (input order) then position.
+
+    Examples
+    --------
+    >>> t = segment("Trade is growing fast, Putin said.")
+    >>> t[0].speaker, t[0].text
+    ('Putin', 'Trade is growing fast')
+    """
+    arts = _as_articles(articles)
+    if speaker is not None:
+        arts = [Article(a.id, a.text, a.date, a.title, a.source, {**a.meta, "speaker": speaker}) for a in arts]
+    book = load_aliases(speakers)
+    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
+    jobs = os.cpu_count() or 1 if n_jobs == -1 else n_jobs
+    show = progress if progress is not None else False
+    results: list[list[Statement]]
+    if jobs > 1 and len(arts) > 1:
+        chunk = max(1, len(arts) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            it = pool.map(_segment_one, arts, [book] * len(arts), chunksize=chunk)
+            results = list(tqdm(it, total=len(arts), disable=not show, desc="segment", unit="article"))
+    else:
+        results = [segment_article(a, book) for a in tqdm(arts, disable=not show, desc="segment", unit="article")]
+    statements = _canonicalise([s for r in results for s in r], book)
+    return StatementTable.from_statements(statements)
+
+
+def _segment_one(article: Article, book: AliasBook) -> list[Statement]:
+    return segment_article(article, book)
+
+
+def _as_articles(articles: Any) -> list[Article]:
+    if isinstance(articles, Article):
+        return [articles]
+    if isinstance(articles, pd.DataFrame):
+        return list(read_articles(articles))
+    if isinstance(articles, os.PathLike):
+        return list(read_articles(articles))
+    if isinstance(articles, str):
+        if "\n" not in articles and len(articles) < 4096 and os.path.exists(articles):
+            return list(read_articles(articles))
+        return [Article("text", articles)]
+    if isinstance(articles, Iterable):
+        out = list(articles)
+        for i, a in enumerate(out):
+            if not isinstance(a, Article):
+                raise TypeError(f"articles[{i}] is {type(a).__name__}, not an Article")
+        ids = Counter(a.id for a in out)
+        dup = [k for k, v in ids.items() if v > 1]
+        if dup:
+            raise ValueError(f"duplicate article id(s): {dup[:5]}")
+        return out
+    raise TypeError(f"cannot segment a {type(articles).__name__}")
+
+
+def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Statement]:
+    """Across articles: a one-word name that is part of exactly one fuller name of the corpus
+    becomes that name; missing role/country are filled from the speaker's other statements."""
+    full: dict[str, set[str]] = {}
+    for s in statements:
+        parts = s.speaker.split()
+        if len(parts) >= 2 and s.speaker != "anonymous":
+            for t in parts:
+                full.setdefault(t, set()).add(s.speaker)
+    meta_role: dict[str, Counter[str]] = {}
+    meta_country: dict[str, Counter[str]] = {}
+    renamed = []
+    for s in statements:
+        name = s.speaker
+        if " " not in name and name in full and len(full[name]) == 1 and not book.lookup(name):
+            name = next(iter(full[name]))
+        if name != s.speaker:
+            s = _replace(s, speaker=name)
+        if s.role:
+            meta_role.setdefault(name, Counter())[s.role] += 1
+        if s.country:
+            meta_country.setdefault(name, Counter())[s.country] += 1
+        renamed.append(s)
+    out = []
+    for s in renamed:
+        role = s.role or _top(meta_role.get(s.speaker))
+        country = s.country or _top(meta_country.get(s.speaker))
+        if role != s.role or country != s.country:
+            s = _replace(s, role=role, country=country)
+        out.append(s)
+    return out
+
+
+def _top(c: Counter[str] | None) -> str | None:
+    if not c:
+        return None
+    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _replace(s: Statement, **kw: Any) -> Statement:
+    from dataclasses import replace
+
+    return replace(s, **kw)

@@ -1,0 +1,487 @@
+"""Reported and direct speech in one article: which content each speaker is credited with.
+
+The rules, sentence by sentence (quotations are masked first, so no cue is ever found inside
+quoted words):
+
+- trailing attribution: ``C, X said.`` / ``C, said X, ...`` / ``"Q," X said.``;
+- interjected attribution: ``A, X said, B.`` (the whole sentence) and split quotations
+  ``"Q1," X said, "Q2."``;
+- leading attribution: ``X said (that) C``, ``X urged B to C``; a participial opening
+  (``Noting that A, X called on B``) makes the whole sentence X's;
+- ``According to X, C`` / ``C, according to X, who said D``;
+- follow-on cues: ``..., adding that D`` and coordinated cues ``... and pledged D``;
+- quotations left over continue the speaker of the paragraph or of the previous paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stancekit.segment.lexicon import (
+    CUE_FORMS,
+    NP_CUES,
+    PARTICIPLE_OPENERS,
+    SPLIT_ING,
+    THAT_ONLY,
+)
+from stancekit.segment.mentions import Span, left_subject, parse_mention, right_subject
+from stancekit.segment.speakers import Entity, SpeakerBook
+from stancekit.segment.text import Quote, sentences
+
+__all__ = ["Raw", "SentenceContext", "attribute_sentence", "quote_pieces"]
+
+_CUE_RE = re.compile(
+    r"(?<![\w’'-])("
+    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(CUE_FORMS, key=len, reverse=True))
+    + r")(?![\w’'-])",
+    re.IGNORECASE,
+)
+_TELL_LIKE = frozenset({"tell", "assure", "inform", "brief", "notify", "remind", "warn", "ask"})
+_ADVERBIAL_START = frozenset(
+    """on in at during after before to here today yesterday tonight separately also earlier
+    later last this recently again repeatedly previously publicly privately afterwards
+    afterward from via through when while as by with for""".split()
+)
+_TIME_SKIP = re.compile(
+    r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|"
+    r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b\s*)+"
+)
+_THAT_AHEAD = re.compile(r"\bthat\b")
+_INVERTIBLE = frozenset(
+    """say add note tell write ask explain continue stress argue recall warn insist observe
+    remark reply declare concede admit acknowledge state announce comment respond conclude
+    suggest emphasize emphasise""".split()
+)
+_OBJECT_WORDS = frozenset(
+    """me us him her them you reporters journalists delegates lawmakers analysts investors
+    supporters parliament the a an his their its crowd audience""".split()
+)
+_TO_THAT = frozenset({"pledge", "vow", "promise"})
+_ADJUNCT = re.compile(r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?|on condition)\b", re.IGNORECASE)
+_AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "kept"})
+_PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+
+
+@dataclass
+class Raw:
+    """A statement before it becomes a table row."""
+
+    entity: Entity
+    mention: Span
+    start: int
+    end: int
+    kind: str
+    cue: str
+    sentence: int = 0
+
+
+@dataclass
+class SentenceContext:
+    """What one sentence needs: the real and masked text, its span, its quotations."""
+
+    text: str
+    masked: str
+    start: int
+    end: int
+    quotes: list[Quote]
+    book: SpeakerBook
+    index: int = 0
+    used_quotes: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    form: str
+    base: str
+
+
+def _cues(ctx: SentenceContext) -> list[_Cue]:
+    out = []
+    for m in _CUE_RE.finditer(ctx.masked, ctx.start, ctx.end):
+        form = re.sub(r"\s+", " ", m.group(1).lower())
+        out.append(_Cue(m.start(), m.end(), form, CUE_FORMS[form]))
+    return out
+
+
+def quote_pieces(text: str, q: Quote) -> list[Span]:
+    """One span per sentence inside a quotation, without a closing ``,``/``.``."""
+    out = []
+    for a, b in sentences(text, q.inner_start, q.inner_end):
+        while b > a and (text[b - 1] in ",." or text[b - 1].isspace()):
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        if b - a >= 2:
+            out.append((a, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and (text[a].isspace() or text[a] in ",:;—–"):
+        a += 1
+    if text.startswith("that ", a):
+        a += 5
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] in ",.;:—–":
+        b -= 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _quotes_in(ctx: SentenceContext, a: int, b: int) -> list[Quote]:
+    return [q for q in ctx.quotes if q.start >= a and q.end <= b + 1]
+
+
+def _only_quote(ctx: SentenceContext, a: int, b: int) -> Quote | None:
+    """The quotation that fills ``text[a:b]`` (give or take punctuation), if any."""
+    a2, b2 = a, b
+    while a2 < b2 and (ctx.text[a2].isspace() or ctx.text[a2] in ",:—–"):
+        a2 += 1
+    while b2 > a2 and (ctx.text[b2 - 1].isspace() or ctx.text[b2 - 1] in ",.:—–"):
+        b2 -= 1
+    for q in ctx.quotes:
+        if q.start == a2 and q.end >= b2 - 1 and q.end <= b2 + 1:
+            return q
+    return None
+
+
+def _emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue: str) -> list[Raw]:
+    """Statements for content ``text[a:b]``: one per quoted sentence when it is a quotation."""
+    q = _only_quote(ctx, a, b)
+    if q is not None:
+        ctx.used_quotes.add(q.start)
+        return [Raw(ent, mention, s, e, "direct", cue, ctx.index) for s, e in quote_pieces(ctx.text, q)]
+    s, e = _trim(ctx.text, a, b)
+    if e - s < 2:
+        return []
+    inner = _quotes_in(ctx, s, e)
+    kind = "indirect"
+    for q in inner:
+        ctx.used_quotes.add(q.start)
+        if len(ctx.text[q.inner_start : q.inner_end].split()) >= 5 or q.end >= e:
+            kind = "mixed"
+    return [Raw(ent, mention, s, e, kind, cue, ctx.index)]
+
+
+def _content_start(ctx: SentenceContext, cue: _Cue, limit: int) -> int | None:
+    """Where the content after a leading cue starts, or ``None`` when nothing but adverbials
+    follow (the content must then be before the cue)."""
+    m = ctx.masked
+    pos = cue.end
+    rest = m[pos:limit]
+    stripped = rest.strip(" ,:.;—–")
+    if not stripped or stripped in ('"', "”"):
+        return None
+    if cue.base in _TELL_LIKE:
+        return _after_object(m, pos, limit)
+    tm = _TIME_SKIP.match(m, pos)
+    if tm and tm.end() > pos:
+        pos = tm.end()
+    first = m[pos:limit].lstrip(" ,:").split(" ", 1)[0].lower() if m[pos:limit].strip(" ,:") else ""
+    if first == "that":
+        return m.index("that", pos) + 4
+    if first in _ADVERBIAL_START and cue.base not in NP_CUES:
+        t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
+        if t:
+            return t.end()
+        return None
+    if not m[pos:limit].strip(" ,.:;"):
+        return None
+    return pos
+
+
+_PREPOSITIONS = frozenset(
+    "on in at during after before to for from with by about over via through when while as".split()
+)
+
+
+def _after_object(m: str, pos: int, limit: int) -> int | None:
+    """Content start after ``told <object>``: after ``that`` when it comes soon, else after the
+    object noun phrase; ``None`` when only adverbials follow."""
+    t = _THAT_AHEAD.search(m, pos, min(limit, pos + 120))
+    if t and "," not in m[pos : t.start()].strip(", ") and '"' not in m[pos : t.start()]:
+        return t.end()
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'\-.]+|[^\w\s]", m[pos:limit])]
+    k = 0
+    if k < len(words) and words[k][2].lower() in ("the", "a", "an", "his", "her", "their", "its", "our"):
+        k += 1
+        while k < len(words) and k < 5 and words[k][2].lower() not in _PREPOSITIONS and words[k][2] not in (",", ".", ":"):
+            k += 1
+    elif k < len(words) and (words[k][2].lower() in _OBJECT_WORDS or words[k][2][:1].isupper()):
+        k += 1
+        while k < len(words) and words[k][2][:1].isupper():
+            k += 1
+    if k >= len(words):
+        return None
+    nxt = words[k][2]
+    if nxt in (".", "!", "?") or nxt.lower() in _PREPOSITIONS or nxt.lower() in ("earlier", "later", "today", "yesterday", "on"):
+        return None
+    if nxt in (",", ":"):
+        rest = m[pos + words[k][1] : limit].strip()
+        return pos + words[k][1] if rest.startswith(('"', "“")) else None
+    return pos + words[k][0]
+
+
+def _follow_ons(
+    ctx: SentenceContext, cues: list[_Cue], after: int, inner_pronoun: bool
+) -> list[tuple[_Cue, int, Span | None]]:
+    """Cues after position ``after`` that start a new statement by the same speaker:
+    ``, adding that``-type participles and coordinated cues ``and pledged``."""
+    out = []
+    m = ctx.masked
+    for c in cues:
+        if c.start < after:
+            continue
+        before = m[max(ctx.start, c.start - 12) : c.start]
+        if c.form in SPLIT_ING and before.rstrip().endswith(","):
+            out.append((c, c.start - (len(before) - len(before.rstrip()[:-1])), None))
+            continue
+        head = c.form.split()[0]
+        if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):
+            mm = re.search(r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?)\Z", before)
+            if mm and not inner_pronoun and c.base not in THAT_ONLY:
+                out.append((c, c.start - len(mm.group(1)), None))
+                continue
+            mm = re.search(r"(,\s+(?:and|but)\s+|\s+and\s+(?=(?:he|she)\s+\Z))", m[max(ctx.start, c.start - 80) : c.start])
+            if mm is not None:
+                sub = left_subject(m, max(ctx.start, c.start - 80) + mm.end(), c.start)
+                if sub is not None:
+                    men = parse_mention(ctx.text, sub[0])
+                    if men.kind != "plural":
+                        cut = max(ctx.start, c.start - 80) + mm.start()
+                        out.append((c, cut, sub[0]))
+    return out
+
+
+def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, Span | None]:
+    """Statements of one sentence, and the speaker (with mention) when the sentence ends in an
+    attribution that introduces what follows (``X said:``)."""
+    cues = _cues(ctx)
+    if not cues:
+        return [], None, None
+    acc = _according_to(ctx, cues)
+    if acc is not None:
+        return acc, None, None
+    cands = []
+    for i, c in enumerate(cues):
+        if c.form == "according to":
+            continue
+        prev = ctx.masked[max(ctx.start, c.start - 8) : c.start].split()
+        if c.form.endswith("ing") and not (prev and prev[-1].lower() in _AUX_ING):
+            continue
+        if c.form == c.base and " " not in c.form and c.base not in ("say", "tell"):
+            if not (prev and (prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s"))):
+                continue
+        res = _structure(ctx, c, cues, i)
+        if res is not None:
+            cands.append(res)
+    if not cands:
+        return [], None, None
+    trailing = [r for r in cands if r[0] in ("trailing", "inverted")]
+    chosen = trailing[-1] if trailing else cands[0]
+    return _realise(ctx, chosen, cues)
+
+
+def _structure(ctx: SentenceContext, c: _Cue, cues: list[_Cue], i: int):  # type: ignore[no-untyped-def]
+    m = ctx.masked
+    a, b = ctx.start, ctx.end
+    left = left_subject(m, a, c.start)
+    if left is not None:
+        np_span, appos = left
+        mention = parse_mention(ctx.text, np_span)
+        if mention.kind == "plural":
+            return None
+        prefix = m[a : np_span[0]]
+        pstrip = prefix.strip()
+        cstart = _content_start(ctx, c, b)
+        if c.base in _TO_THAT and cstart is not None and not re.match(r"\s*(?:to|that)\b", m[c.end : c.end + 12]):
+            return None
+        if c.base in THAT_ONLY and cstart is not None and not re.search(r"that\s*$|:\s*$", m[c.end:cstart]) and not m[cstart:b].lstrip().startswith(("\"", "“")):
+            return None
+        if not pstrip or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet"):
+            if cstart is None:
+                if m[c.end:b].rstrip().endswith(":"):
+                    return ("intro", c, np_span, appos, None, None)
+                return None
+            return ("leading-start", c, np_span, appos, cstart, None)
+        if pstrip.endswith((",", '"', "”", "—", "–", ":")) or pstrip.endswith("--"):
+            after = m[c.end : b].strip()
+            if cstart is None or _starts_split(after) or _ADJUNCT.match(m, c.end, b):
+                comma = a + len(prefix.rstrip())
+                return ("trailing", c, np_span, appos, comma, None)
+            if after.startswith(","):
+                return ("interjected", c, np_span, appos, None, None)
+            return ("leading", c, np_span, appos, cstart, prefix)
+        return None
+    if c.base in _INVERTIBLE:
+        before = m[a : c.start].rstrip()
+        if before.endswith((",", '"', "”")):
+            rs = right_subject(m, c.end, b)
+            if rs is not None:
+                mention = parse_mention(ctx.text, rs)
+                if mention.kind == "plural":
+                    return None
+                return ("inverted", c, rs, None, a + len(before), None)
+    return None
+
+
+def _starts_split(after: str) -> bool:
+    low = after.lstrip(" ,").lower()
+    return any(low.startswith(f + " ") or low.startswith(f + ",") for f in SPLIT_ING)
+
+
+def _speaker(ctx: SentenceContext, np_span: Span, appos: Span | None) -> tuple[Entity | None, Span]:
+    book = ctx.book
+    mention = parse_mention(ctx.text, np_span)
+    if appos is not None:
+        am = parse_mention(ctx.text, appos)
+        if mention.kind in ("nominal", "anonymous") and am.kind in ("person", "org"):
+            ent = book.resolve(am)
+            if ent is not None:
+                book.alias(ent, mention.head)
+            return ent, appos
+        ent = book.resolve(mention)
+        if ent is not None and am.kind == "nominal":
+            book.alias(ent, am.head)
+            if not ent.role and am.role:
+                ent.role = am.role
+        return ent, np_span
+    return book.resolve(mention), np_span
+
+
+def _realise(ctx: SentenceContext, chosen, cues: list[_Cue]) -> tuple[list[Raw], Entity | None, Span | None]:  # type: ignore[no-untyped-def]
+    kind, c, np_span, appos, pos, prefix = chosen
+    ent, mention = _speaker(ctx, np_span, appos)
+    if ent is None:
+        return [], None, None
+    a, b = ctx.start, ctx.end
+    out: list[Raw] = []
+    if kind == "intro":
+        return [], ent, mention
+    if kind in ("trailing", "inverted"):
+        out.extend(_emit(ctx, ent, mention, a, pos, c.form))
+        tail_from = c.end
+        # split quotation after an inverted or trailing attribution: "Q1," said X, "Q2."
+        for q in ctx.quotes:
+            if (
+                q.start >= c.end
+                and q.start not in ctx.used_quotes
+                and not _has_cue_between(ctx, cues, c.end, q.start)
+                and ctx.masked[ctx.start : q.start].rstrip().endswith((",", ":"))
+                and not re.search(r"\b(?:who|which|that)\b", ctx.masked[c.end : q.start])
+            ):
+                ctx.used_quotes.add(q.start)
+                out.extend(Raw(ent, mention, s, e, "direct", c.form, ctx.index) for s, e in quote_pieces(ctx.text, q))
+                tail_from = q.end
+        out.extend(_tail(ctx, ent, mention, cues, tail_from, False))
+    elif kind == "interjected":
+        rest = ctx.masked[c.end : b].lstrip(" ,")
+        if rest.startswith(("\"", "“")):
+            out.extend(_emit(ctx, ent, mention, a, np_span[0], c.form))
+            for q in ctx.quotes:
+                if q.start >= c.end:
+                    ctx.used_quotes.add(q.start)
+                    out.extend(Raw(ent, mention, s, e, "direct", c.form, ctx.index) for s, e in quote_pieces(ctx.text, q))
+        else:
+            stop = _first_follow_on(ctx, cues, c.end, b, False)
+            out.extend(_emit(ctx, ent, mention, a, stop, c.form))
+            out.extend(_tail(ctx, ent, mention, cues, c.end, False))
+    else:
+        whole = kind == "leading" and _participial_opening(ctx)
+        inner_pronoun = bool(_PRONOUN_SUBJ.match(ctx.masked, pos)) if pos is not None else False
+        stop = _first_follow_on(ctx, cues, c.end, b, inner_pronoun)
+        cue_text = c.form
+        if whole:
+            out.extend(_emit(ctx, ent, mention, a, stop, cue_text))
+        else:
+            out.extend(_emit(ctx, ent, mention, pos, stop, cue_text))
+        out.extend(_tail(ctx, ent, mention, cues, c.end, inner_pronoun))
+    for r in out:
+        ctx.book.spoke(r.entity)
+        break
+    return out, None, None
+
+
+def _has_cue_between(ctx: SentenceContext, cues: list[_Cue], a: int, b: int) -> bool:
+    return any(a <= c.start < b for c in cues)
+
+
+def _participial_opening(ctx: SentenceContext) -> bool:
+    head = ctx.masked[ctx.start : ctx.start + 40].lower()
+    return any(head.startswith(p + " ") for p in PARTICIPLE_OPENERS)
+
+
+def _first_follow_on(ctx: SentenceContext, cues: list[_Cue], after: int, b: int, inner_pronoun: bool) -> int:
+    fo = _follow_ons(ctx, cues, after, inner_pronoun)
+    return fo[0][1] if fo else b
+
+
+def _tail(ctx: SentenceContext, ent: Entity, mention: Span, cues: list[_Cue], after: int, inner_pronoun: bool) -> list[Raw]:
+    out: list[Raw] = []
+    fo = _follow_ons(ctx, cues, after, inner_pronoun)
+    for k, (c, _cut, subject) in enumerate(fo):
+        stop = fo[k + 1][1] if k + 1 < len(fo) else ctx.end
+        start = _content_start(ctx, c, stop)
+        if start is None:
+            continue
+        who, where = ent, mention
+        if subject is not None:
+            new, new_at = _speaker(ctx, subject, None)
+            if new is None:
+                continue
+            who, where = new, new_at
+        out.extend(_emit(ctx, who, where, start, stop, c.form))
+    return out
+
+
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+def _according_to(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw] | None:
+    m = ctx.masked
+    a, b = ctx.start, ctx.end
+    hit = _ACCORDING.search(m, a, b)
+    if hit is None:
+        return None
+    np_from = hit.end()
+    stop = m.find(",", np_from, b)
+    np_end = stop if stop >= 0 else b
+    while np_end > np_from and m[np_end - 1] in " .":
+        np_end -= 1
+    lead = m[a : hit.start()].strip()
+    if np_end <= np_from:
+        return None
+    np_span = (np_from, np_end)
+    mention = parse_mention(ctx.text, np_span)
+    if mention.kind in ("plural",) or mention.kind == "nominal" and mention.head in ("data", "figures", "report", "survey", "poll", "study", "statistics"):
+        pass
+    ent = ctx.book.resolve(mention)
+    if ent is None:
+        return []
+    out: list[Raw] = []
+    if not lead or lead.lower() in ("but", "and"):
+        if stop < 0:
+            return []
+        out.extend(_emit(ctx, ent, np_span, stop + 1, b, "according to"))
+    else:
+        out.extend(_emit(ctx, ent, np_span, a, hit.start(), "according to"))
+        who = re.search(r",\s*who\s+", m[np_end:b])
+        if who is not None:
+            wpos = np_end + who.end()
+            for c in cues:
+                gap = m[wpos : c.start].split()
+                if c.start >= wpos and c.form != "according to" and all(w.lower() in ("also", "has", "had", "later", "then", "earlier") for w in gap):
+                    start = _content_start(ctx, c, b)
+                    if start is not None:
+                        out.extend(_emit(ctx, ent, np_span, start, b, c.form))
+                    break
+    if out:
+        ctx.book.spoke(ent)
+    return out

@@ -1,0 +1,256 @@
+"""One article in, its statements out: the driver that ties the segment modules together."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from stancekit.data import Article, Statement
+from stancekit.segment.attribution import Raw, SentenceContext, attribute_sentence, quote_pieces
+from stancekit.segment.mentions import Span, parse_mention
+from stancekit.segment.speakers import AliasBook, Entity, SpeakerBook
+from stancekit.segment.text import (
+    Paragraph,
+    Quote,
+    dateline_end,
+    find_quotes,
+    is_caption,
+    mask_quotes,
+    paragraphs,
+    sentences,
+)
+from stancekit.segment.transcripts import EDITORIAL, SEPARATOR, turn_label
+
+__all__ = ["segment_article"]
+
+_CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_TITLED_NAME = re.compile(
+    rf"(?<![\w’'])(?:{_CAP}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:{_CAP}[ \t]+){{1,3}})?"
+    r"[A-Z][\w’'\-]+(?:[ \t]+(?:bin|al|da|de|van|von|dos|das)[ \t]+[A-Z][\w’'\-]+)*"
+    r"(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
+)
+
+
+def segment_article(article: Article, aliases: AliasBook | None = None) -> list[Statement]:
+    """The statements of one article, in text order."""
+    text = article.text
+    if not text.strip():
+        return []
+    speaker = article.meta.get("speaker")
+    if isinstance(speaker, str) and speaker.strip():
+        return _speech(article, speaker.strip(), aliases)
+    book = SpeakerBook(aliases, lower_words=_lower_words(text))
+    if article.title:
+        for m in _TITLED_NAME.finditer(article.title):
+            book.observe(article.title, m.span(), position=-1)
+    for m in _TITLED_NAME.finditer(text):
+        book.observe(text, m.span(), position=m.start())
+    paras = paragraphs(text)
+    labels = [turn_label(text, p) for p in paras]
+    transcript = sum(1 for x in labels if x is not None) >= 2
+    raws = _narrative_and_turns(article, text, paras, labels if transcript else [None] * len(paras), book)
+    return [_to_statement(article, r) for r in raws]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]+")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _to_statement(article: Article, r: Raw) -> Statement:
+    text = article.text
+    ms, me = r.mention
+    return Statement(
+        article_id=article.id,
+        speaker=r.entity.name,
+        text=text[r.start : r.end],
+        start=r.start,
+        end=r.end,
+        kind=r.kind,
+        cue=r.cue,
+        mention=text[ms:me] if ms >= 0 else "",
+        mention_start=ms,
+        mention_end=me,
+        sentence=r.sentence,
+        date=article.date,
+        role=r.entity.role or None,
+        country=r.entity.country or None,
+    )
+
+
+def _is_title(text: str, p: Paragraph, title: str | None) -> bool:
+    if not title:
+        return False
+    norm = re.sub(r"\W+", " ", text[p.start : p.end]).strip().lower()
+    return norm == re.sub(r"\W+", " ", title).strip().lower()
+
+
+def _narrative_and_turns(
+    article: Article,
+    text: str,
+    paras: list[Paragraph],
+    labels: list[tuple[int, int] | None],
+    book: SpeakerBook,
+) -> list[Raw]:
+    all_quotes: list[list[Quote]] = []
+    for p in paras:
+        body = dateline_end(text, p.start, p.end)
+        all_quotes.append(find_quotes(text, body, p.end))
+    masked = mask_quotes(text, [q for qs in all_quotes for q in qs])
+    out: list[Raw] = []
+    sent_index = 0
+    current: tuple[Entity, Span] | None = None  # transcript turn
+    in_transcript = False
+    carry: tuple[Entity, Span, str] | None = None  # speaker a next quote paragraph continues
+    for pi, p in enumerate(paras):
+        if is_caption(text, p.start, p.end) or (pi == 0 and _is_title(text, p, article.title)):
+            carry = None
+            continue
+        lab = labels[pi]
+        if lab is not None:
+            in_transcript = True
+            label_end, speech = lab
+            mention = parse_mention(text, (p.start, label_end))
+            ent = book.resolve(mention)
+            current = (ent, (p.start, label_end)) if ent is not None else None
+            if current is not None:
+                out.extend(_turn(text, speech, p.end, current, sent_index, book))
+            sent_index += 1
+            continue
+        if SEPARATOR.match(text, p.start, p.end):
+            current = None
+            continue
+        if in_transcript and current is not None:
+            out.extend(_turn(text, p.start, p.end, current, sent_index, book))
+            sent_index += 1
+            continue
+        body = dateline_end(text, p.start, p.end)
+        raws, carry, sent_index = _paragraph(text, masked, body, p.end, all_quotes[pi], book, sent_index, carry)
+        out.extend(raws)
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _turn(text: str, a: int, b: int, current: tuple[Entity, Span], index: int, book: SpeakerBook) -> list[Raw]:
+    seg = text[a:b]
+    for m in reversed(list(EDITORIAL.finditer(seg))):
+        if not seg[m.end() :].strip():
+            seg = seg[: m.start()]
+    stripped_b = a + len(seg.rstrip())
+    while a < stripped_b and text[a].isspace():
+        a += 1
+    if stripped_b - a < 2 or EDITORIAL.fullmatch(text[a:stripped_b].strip()):
+        return []
+    ent, mention = current
+    book.spoke(ent)
+    return [Raw(ent, mention, a, stripped_b, "direct", "turn", index)]
+
+
+def _paragraph(
+    text: str,
+    masked: str,
+    a: int,
+    b: int,
+    quotes: list[Quote],
+    book: SpeakerBook,
+    sent_index: int,
+    carry: tuple[Entity, Span, str] | None,
+) -> tuple[list[Raw], tuple[Entity, Span, str] | None, int]:
+    out: list[Raw] = []
+    used: set[int] = set()
+    spans = sentences(masked, a, b)
+    intro: tuple[Entity, Span, str] | None = None
+    sent_of: list[tuple[int, int, int]] = []
+    for s, e in spans:
+        ctx = SentenceContext(text, masked, s, e, [q for q in quotes if q.start < e and q.end > s], book, sent_index, used)
+        raws, ent, mention = attribute_sentence(ctx)
+        out.extend(raws)
+        if ent is not None and mention is not None:
+            intro = (ent, mention, "said")
+        sent_of.append((s, e, sent_index))
+        sent_index += 1
+    # quotations nobody was credited with: standalone quoted sentences continue a speaker
+    for q in quotes:
+        if q.start in used:
+            continue
+        owner = _sentence_of(sent_of, q.start)
+        if owner is None or not _standalone(text, masked, q, owner[0], owner[1]):
+            continue
+        who = _nearest(out, q) or (intro if intro is not None else None)
+        if who is None and carry is not None and q.start <= a + 1:
+            who = carry
+        if who is None:
+            continue
+        ent, mention, cue = who
+        used.add(q.start)
+        out.extend(Raw(ent, mention, s, e, "direct", cue, owner[2]) for s, e in quote_pieces(text, q))
+        book.spoke(ent)
+    out.sort(key=lambda r: r.start)
+    new_carry: tuple[Entity, Span, str] | None = None
+    if intro is not None and not any(r.start > intro[1][0] for r in out):
+        new_carry = intro
+    elif out and out[-1].kind == "direct":
+        last = out[-1]
+        new_carry = (last.entity, last.mention, last.cue)
+    elif quotes and quotes[-1].open_end and out:
+        last = out[-1]
+        new_carry = (last.entity, last.mention, last.cue)
+    return out, new_carry, sent_index
+
+
+def _sentence_of(sent_of: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int] | None:
+    for s, e, i in sent_of:
+        if s <= pos < e:
+            return s, e, i
+    return None
+
+
+def _standalone(text: str, masked: str, q: Quote, s: int, e: int) -> bool:
+    """True when the quotation is (almost) the whole sentence."""
+    outside = masked[s : q.start] + masked[q.end : e]
+    return len(re.sub(r"[\W_]+", "", outside)) <= 2
+
+
+def _nearest(out: Iterable[Raw], q: Quote) -> tuple[Entity, Span, str] | None:
+    before = [r for r in out if r.end <= q.start and r.kind in ("direct", "mixed")]
+    if before:
+        r = before[-1]
+        return r.entity, r.mention, r.cue
+    after = [r for r in out if r.start >= q.end and r.kind == "direct"]
+    if after:
+        r = after[0]
+        return r.entity, r.mention, r.cue
+    anyr = [r for r in out if r.end <= q.start]
+    if anyr:
+        r = anyr[-1]
+        return r.entity, r.mention, r.cue
+    return None
+
+
+def _speech(article: Article, speaker: str, aliases: AliasBook | None) -> list[Statement]:
+    entry = aliases.lookup(speaker) if aliases else None
+    name = entry.name if entry else speaker
+    country_meta = article.meta.get("country")
+    country = entry.country if entry and entry.country else (country_meta if isinstance(country_meta, str) else None)
+    role = entry.role if entry and entry.role else None
+    out = []
+    text = article.text
+    for k, (a, b) in enumerate(s for p in paragraphs(text) for s in sentences(text, p.start, p.end)):
+        out.append(
+            Statement(
+                article_id=article.id,
+                speaker=name,
+                text=text[a:b],
+                start=a,
+                end=b,
+                kind="direct",
+                cue="speech",
+                sentence=k,
+                date=article.date,
+                role=role,
+                country=country,
+            )
+        )
+    return out

@@ -1,0 +1,270 @@
+"""Word lists for the attribution engine: reporting cues, roles, demonyms, organisations.
+
+Everything here is data; the rules that use it live in the other modules of this package.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ABBREVIATIONS",
+    "ANON_HEADS",
+    "CLAUSE_CUES",
+    "COUNTRIES",
+    "CUE_FORMS",
+    "DEMONYMS",
+    "FEMALE_WORDS",
+    "GROUP_HEADS",
+    "MALE_WORDS",
+    "NP_CUES",
+    "ORG_HEADS",
+    "PARTICIPLE_OPENERS",
+    "PLURAL_SUBJECTS",
+    "ROLE_WORDS",
+    "SPLIT_ING",
+    "cue_base",
+]
+
+
+def _inflect(base: str) -> tuple[str, str, str]:
+    """Third person, past and -ing forms of a regular verb."""
+    if base.endswith("e") and not base.endswith("ee"):
+        ing = base[:-1] + "ing"
+        past = base + "d"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        ing = base + "ing"
+        past = base[:-1] + "ied"
+    else:
+        ing = base + "ing"
+        past = base + "ed"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return third, past, ing
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "admit": ("admits", "admitted", "admitting"),
+    "regret": ("regrets", "regretted", "regretting"),
+    "commit": ("commits", "committed", "committing"),
+    "reaffirm": ("reaffirms", "reaffirmed", "reaffirming"),
+    "underline": ("underlines", "underlined", "underlining"),
+    "rule": ("rules", "ruled", "ruling"),
+    "forecast": ("forecasts", "forecast", "forecasting"),
+    "hold": ("holds", "held", "holding"),
+    "put forward": ("puts forward", "put forward", "putting forward"),
+    "make clear": ("makes clear", "made clear", "making clear"),
+    "speak out": ("speaks out", "spoke out", "speaking out"),
+}
+
+#: Cues that take a clause (``X said (that) C``, ``C, X said``).
+CLAUSE_CUES: tuple[str, ...] = (
+    "say", "tell", "add", "note", "stress", "remark", "state", "explain", "insist", "argue",
+    "claim", "assert", "declare", "warn", "recall", "point out", "emphasize", "emphasise",
+    "underline", "underscore", "reiterate", "observe", "comment", "reply", "respond",
+    "acknowledge", "admit", "confirm", "deny", "maintain", "suggest", "predict", "estimate",
+    "reveal", "disclose", "indicate", "write", "report", "assure", "inform", "promise",
+    "pledge", "vow", "caution", "contend", "complain", "concede", "boast", "counter",
+    "recount", "clarify", "affirm", "announce", "mention", "reaffirm", "allege", "rule",
+    "forecast", "hold", "make clear", "continue", "agree", "hope", "believe", "stipulate",
+    "propose", "urge", "highlight", "express", "welcome", "thank", "congratulate", "invite",
+    "wish", "ask", "appreciate", "approve", "praise", "hail", "laud", "commend", "criticize",
+    "criticise", "condemn", "blame", "accuse", "describe", "call on", "call for", "call upon",
+    "voice support for", "voice concern", "voice", "put forward", "speak out", "regret",
+    "applaud", "question", "dismiss", "reject", "demand", "recommend", "advocate", "decry",
+    "lament", "deplore", "denounce", "tout", "concur", "exhort", "appeal", "request",
+    "notify", "brief", "point to",
+)
+
+#: Cues whose content is an object (``urged B to C``, ``welcomed the decision``).
+NP_CUES: frozenset[str] = frozenset(
+    {
+        "urge", "highlight", "express", "welcome", "thank", "congratulate", "invite", "wish",
+        "ask", "appreciate", "approve", "praise", "hail", "laud", "commend", "criticize",
+        "criticise", "condemn", "blame", "accuse", "describe", "call on", "call for",
+        "call upon", "voice support for", "voice concern", "voice", "put forward", "regret",
+        "applaud", "question", "dismiss", "reject", "demand", "recommend", "advocate", "decry",
+        "lament", "deplore", "denounce", "tout", "exhort", "appeal", "request", "propose",
+        "pledge", "vow", "promise", "reaffirm", "stress", "emphasize", "emphasise",
+        "underline", "underscore", "reiterate",
+    }
+)
+
+#: Cues that only count with an explicit ``that``/``:``/quotation (too often events otherwise).
+THAT_ONLY: frozenset[str] = frozenset(
+    {"announce", "agree", "hope", "believe", "continue", "hold", "mention", "report",
+     "question", "maintain", "indicate", "confirm", "estimate", "predict", "forecast",
+     "state", "assure", "inform", "notify", "brief", "rule", "reveal", "disclose",
+     "appeal", "request", "concur", "recount"}
+)
+
+#: Words after which "-ing" cues start a new statement (``..., adding that B``).
+SPLIT_ING: frozenset[str] = frozenset(
+    {"adding", "noting", "saying", "stressing", "insisting", "arguing", "warning",
+     "explaining", "asserting", "claiming", "emphasizing", "emphasising", "stating",
+     "declaring", "pointing out", "underlining", "underscoring", "reiterating", "recalling",
+     "observing", "telling", "writing", "remarking", "suggesting", "maintaining",
+     "acknowledging", "admitting", "conceding", "cautioning", "contending", "predicting"}
+)
+
+#: Sentence-initial participles that make the whole sentence the speaker's.
+PARTICIPLE_OPENERS: frozenset[str] = frozenset(
+    {"noting", "pointing out", "stressing", "emphasizing", "emphasising", "recalling",
+     "saying", "adding", "underlining", "underscoring", "reiterating", "highlighting",
+     "observing", "acknowledging", "referring", "expressing", "welcoming", "citing",
+     "warning", "arguing", "describing", "calling", "reaffirming", "affirming",
+     "explaining", "insisting", "admitting", "conceding", "praising", "hailing"}
+)
+
+_FORMS: dict[str, str] = {}
+for _base in CLAUSE_CUES:
+    if _base in _IRREGULAR:
+        _forms: tuple[str, ...] = (_base, *_IRREGULAR[_base])
+    elif " " in _base:
+        _head, _, _rest = _base.partition(" ")
+        _forms = (_base,) + tuple(f"{f} {_rest}" for f in _IRREGULAR.get(_head, _inflect(_head)))
+    else:
+        _forms = (_base, *_inflect(_base))
+    for _f in _forms:
+        _FORMS.setdefault(_f, _base)
+_FORMS["according to"] = "according to"
+
+#: Every cue surface form → its base form.
+CUE_FORMS: dict[str, str] = _FORMS
+
+
+def cue_base(form: str) -> str:
+    """The base form of a cue surface form (lower-case), or ``""`` when unknown."""
+    return CUE_FORMS.get(form.lower(), "")
+
+
+#: Lower-case words that name roles or titles (they precede a person's name).
+ROLE_WORDS: frozenset[str] = frozenset(
+    """president vice prime minister premier chancellor king queen prince princess emir sheikh
+    sultan pope secretary general state deputy chief executive officer financial operating
+    spokesman spokeswoman spokesperson ambassador envoy senator sen sen. rep rep. representative
+    governor gov gov. mayor judge justice chairman chairwoman chair chairperson director head
+    commissioner minister-president leader foreign defence defense interior finance trade
+    economy economic energy climate health education justice development international relations
+    cooperation affairs industry agriculture environment commerce labour labor transport
+    culture security national home treasury attorney advocate general lieutenant colonel
+    major captain admiral marshal commander dr dr. mr mr. mrs mrs. ms ms. madam sir lord lady
+    professor prof prof. adviser advisor aide counsellor councillor councilor delegate
+    official analyst economist lawyer attorney spokesman founder ceo cfo coo chief-executive
+    speaker member mp lawmaker legislator nominee candidate presidential-nominee democrat
+    republican senior top acting former then current incoming outgoing interim
+    chairman-designate crown his her majesty highness excellency mufti ayatollah patriarch
+    archbishop bishop cardinal rabbi imam reverend father deputy-mayor vice-president
+    presidential democratic republican first lady emeritus supreme court administrator
+    coordinator representative-designate undersecretary under-secretary""".split()
+)
+
+_DEMONYM_LIST = """
+Afghan:Afghanistan Albanian:Albania Algerian:Algeria American:United States Andorran:Andorra
+Angolan:Angola Argentine:Argentina Argentinian:Argentina Armenian:Armenia Australian:Australia
+Austrian:Austria Azerbaijani:Azerbaijan Bahraini:Bahrain Bangladeshi:Bangladesh
+Belarusian:Belarus Belgian:Belgium Beninese:Benin Bhutanese:Bhutan Bolivian:Bolivia
+Bosnian:Bosnia and Herzegovina Brazilian:Brazil British:United Kingdom Bruneian:Brunei
+Bulgarian:Bulgaria Burkinabe:Burkina Faso Burundian:Burundi Cambodian:Cambodia
+Cameroonian:Cameroon Canadian:Canada Chadian:Chad Chilean:Chile Chinese:China
+Colombian:Colombia Congolese:Congo Costa Rican:Costa Rica Croatian:Croatia Cuban:Cuba
+Cypriot:Cyprus Czech:Czech Republic Danish:Denmark Djiboutian:Djibouti Dominican:Dominican Republic
+Dutch:Netherlands Ecuadorian:Ecuador Egyptian:Egypt Emirati:United Arab Emirates
+Eritrean:Eritrea Estonian:Estonia Ethiopian:Ethiopia Fijian:Fiji Filipino:Philippines
+Finnish:Finland French:France Gabonese:Gabon Gambian:Gambia Georgian:Georgia German:Germany
+Ghanaian:Ghana Greek:Greece Guatemalan:Guatemala Guinean:Guinea Haitian:Haiti
+Honduran:Honduras Hungarian:Hungary Icelandic:Iceland Indian:India Indonesian:Indonesia
+Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel Italian:Italy Ivorian:Cote d'Ivoire
+Jamaican:Jamaica Japanese:Japan Jordanian:Jordan Kazakh:Kazakhstan Kazakhstani:Kazakhstan
+Kenyan:Kenya Korean:South Korea Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan Lao:Laos Laotian:Laos
+Latvian:Latvia Lebanese:Lebanon Liberian:Liberia Libyan:Libya Lithuanian:Lithuania
+Luxembourgish:Luxembourg Malagasy:Madagascar Malawian:Malawi Malaysian:Malaysia
+Maldivian:Maldives Malian:Mali Maltese:Malta Mauritanian:Mauritania Mauritian:Mauritius
+Mexican:Mexico Moldovan:Moldova Mongolian:Mongolia Montenegrin:Montenegro Moroccan:Morocco
+Mozambican:Mozambique Myanmar:Myanmar Namibian:Namibia Nepali:Nepal Nepalese:Nepal
+New Zealand:New Zealand Nicaraguan:Nicaragua Nigerien:Niger Nigerian:Nigeria
+North Korean:North Korea Norwegian:Norway Omani:Oman Pakistani:Pakistan
+Palestinian:Palestine Panamanian:Panama Paraguayan:Paraguay Peruvian:Peru Philippine:Philippines
+Polish:Poland Portuguese:Portugal Qatari:Qatar Romanian:Romania Russian:Russia Rwandan:Rwanda
+Samoan:Samoa Saudi:Saudi Arabia Senegalese:Senegal Serbian:Serbia Singaporean:Singapore
+Slovak:Slovakia Slovenian:Slovenia Somali:Somalia South African:South Africa
+South Korean:South Korea South Sudanese:South Sudan Spanish:Spain Sri Lankan:Sri Lanka
+Sudanese:Sudan Swedish:Sweden Swiss:Switzerland Syrian:Syria Taiwanese:Taiwan
+Tajik:Tajikistan Tanzanian:Tanzania Thai:Thailand Togolese:Togo Tunisian:Tunisia
+Turkish:Turkey Turkmen:Turkmenistan Ugandan:Uganda Ukrainian:Ukraine Uruguayan:Uruguay
+Uzbek:Uzbekistan Venezuelan:Venezuela Vietnamese:Vietnam Yemeni:Yemen Zambian:Zambia
+Zimbabwean:Zimbabwe European:European Union Abkhaz:Abkhazia Ossetian:South Ossetia
+"""
+
+#: Demonym → country.
+DEMONYMS: dict[str, str] = {}
+for _line in _DEMONYM_LIST.strip().splitlines():
+    for _m in re.finditer(r"([A-Z][\w ]*?):([A-Z][\w' ]*?)(?=\s+[A-Z][\w ]*?:|\s*$)", _line):
+        DEMONYMS[_m[1].strip()] = _m[2].strip()
+
+#: Country names (from the demonym table plus common extras).
+COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | frozenset(
+    {"Russian Federation", "United States of America", "USA", "U.S.", "US", "UK",
+     "Britain", "Great Britain", "Republic of Korea", "Korea", "Abkhazia", "South Ossetia",
+     "Belarus", "Holy See", "Vatican", "Kosovo", "Czechia", "Turkiye", "Türkiye",
+     "Republika Srpska", "Transnistria", "Kosovo", "the United States", "the Netherlands",
+     "the Philippines", "the United Kingdom", "the Czech Republic", "Ivory Coast"}
+)
+
+#: Head nouns that make a noun phrase an organisation.
+ORG_HEADS: frozenset[str] = frozenset(
+    """ministry department court commission council embassy administration house agency
+    bank party government office committee organization organisation association union
+    university times post journal campaign company inc inc. llc corp corp. co co. ltd ltd.
+    group fund programme program authority board institute foundation federation
+    secretariat cabinet parliament assembly senate congress kremlin pentagon police army
+    navy military service network news reuters xinhua tass ap afp bbc cnn institute
+    centre center corporation consortium alliance coalition mission delegation panel
+    tribunal directorate bureau club league front movement federation statement report
+    spokesperson spokesman spokeswoman newspaper magazine daily tribune herald review
+    politifact poll survey study ad video side""".split()
+)
+
+#: Head nouns of unnamed sources (speaker ``anonymous``).
+ANON_HEADS: frozenset[str] = frozenset(
+    """source sources person people official officials insider insiders diplomat diplomats
+    aide aides observer observers""".split()
+)
+
+#: Groups that speak (not joint subjects of a readout): kept as their own speaker.
+GROUP_HEADS: frozenset[str] = frozenset(
+    """experts analysts critics economists democrats republicans supporters opponents
+    lawmakers legislators activists residents voters protesters scientists researchers
+    investors officials doctors police prosecutors""".split()
+)
+
+#: Plural or joint subjects that are nobody's statement alone.
+PLURAL_SUBJECTS: frozenset[str] = frozenset(
+    """they we both two sides presidents leaders parties heads ministers delegations
+    countries governments sides all participants prime""".split()
+)
+
+FEMALE_WORDS: frozenset[str] = frozenset(
+    """she her mrs mrs. ms ms. madam queen princess spokeswoman chairwoman lady
+    congresswoman businesswoman""".split()
+)
+MALE_WORDS: frozenset[str] = frozenset(
+    """he his mr mr. sir king prince spokesman chairman lord congressman businessman
+    emir sultan sheikh""".split()
+)
+
+#: Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr st sr jr prof gen sen rep gov lt col capt cmdr adm sgt maj fr rev hon
+    jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd no nos vs etc
+    e.g i.e a.m p.m u.s u.n u.k e.u ore calif fla mass wash ariz colo conn del ill ind
+    kan ky la md mich minn miss mo mont neb nev okla pa tenn tex va vt wis wyo ft mt
+    dept est approx fig govt intl natl assn bros""".split()
+)

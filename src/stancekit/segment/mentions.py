@@ -1,0 +1,378 @@
+"""Speaker mentions: finding the noun phrase next to a reporting cue and reading it.
+
+A mention is classified as a named person, an organisation, a country, a pronoun, a nominal
+("the Chinese president"), an anonymous source, a speaking group, or a plural/joint subject
+(which is nobody's statement alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stancekit.segment.lexicon import (
+    ANON_HEADS,
+    COUNTRIES,
+    DEMONYMS,
+    FEMALE_WORDS,
+    GROUP_HEADS,
+    MALE_WORDS,
+    ORG_HEADS,
+    PLURAL_SUBJECTS,
+    ROLE_WORDS,
+)
+
+__all__ = ["Mention", "Span", "left_subject", "parse_mention", "right_subject", "tokens"]
+
+Span = tuple[int, int]
+
+_TOKEN = re.compile(r"\w[\w’'\-]*(?:\.(?=\w)[\w’'\-]*)*\.?|[^\w\s]")
+_DETERMINERS = frozenset(
+    "the a an one another his her its their our both two three four several some many "
+    "this these those each every any no".split()
+)
+_CONNECTORS = frozenset("of for at and de da das dos do del della di van von der den al el bin ibn la le du y".split())
+_PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p", "we": "p", "i": "s", "you": "p"}
+_RELATIVES = frozenset({"who", "which", "that"})
+_SKIP_BEFORE_CUE = frozenset(
+    """also further then later earlier again once repeatedly previously recently highly
+    strongly firmly separately publicly privately reportedly subsequently quickly
+    immediately specifically particularly especially likewise frequently often long
+    has have had been would will could did does do is are was were be may might must
+    should can shall not never already just only here today yesterday tonight formally
+    officially initially finally clearly explicitly jointly similarly openly flatly
+    angrily bluntly sharply warmly personally directly last even still """.split()
+)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday weekend".split()
+)
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
+    oct. nov nov. dec dec.""".split()
+)
+_APPOSITIVE_START = frozenset(
+    "who which a an the whose also one his her its chief head president director".split()
+)
+_NP_EXTRA = frozenset(
+    """familiar close matter condition anonymity spokesperson ministry company developer
+    administration panel statement side official officials person people source sources
+    analyst lawyer adviser advisor aide delegate envoy representative chief expert experts
+    governor senator mayor judge campaign team nominee candidate presidential democratic
+    republican former deputy foreign senior top new local regional federal state national
+    visiting acting three-judge tax commissioner board agency government court department
+    group committee office leader premier president minister prime secretary spokesman
+    spokeswoman director ambassador executive officer""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A parsed speaker mention.
+
+    ``kind`` is one of ``person``, ``org``, ``country``, ``pronoun``, ``nominal``,
+    ``anonymous``, ``group``, ``plural``. ``name`` is the proper name when the mention has one
+    (without titles), ``head`` the head noun in lower case, ``role``/``country`` what the
+    mention says of the speaker, ``gender`` ``m``/``f``/``""``.
+    """
+
+    kind: str
+    text: str
+    span: Span
+    name: str = ""
+    head: str = ""
+    role: str = ""
+    country: str = ""
+    gender: str = ""
+    of: str = ""
+
+
+def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of ``text[lo:hi]`` with absolute offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _np_token(tok: str) -> bool:
+    w = tok.lower()
+    if _is_cap(tok):
+        return True
+    if w in _DETERMINERS or w in _CONNECTORS or w in ROLE_WORDS or w in ORG_HEADS:
+        return True
+    if w in ANON_HEADS or w in GROUP_HEADS or w in _NP_EXTRA:
+        return True
+    if w.endswith(("’s", "'s")) and _is_cap(tok):
+        return True
+    return bool("-" in w and w.split("-")[-1] in ROLE_WORDS | _NP_EXTRA)
+
+
+def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of the last token before the adverbials that precede a cue."""
+    while i >= 0:
+        w = toks[i][2].lower()
+        if w in _SKIP_BEFORE_CUE:
+            i -= 1
+            continue
+        if w in _WEEKDAYS and i >= 1 and toks[i - 1][2].lower() in ("on", "last", "this"):
+            i -= 2
+            if i >= 0 and toks[i][2].lower() == "earlier":
+                i -= 1
+            continue
+        if toks[i][2].isdigit() and i >= 2 and toks[i - 1][2].lower() in _MONTHS:
+            i -= 3 if toks[i - 2][2].lower() == "on" else 2
+            continue
+        if w in ("week", "month", "year", "night", "morning", "evening", "afternoon") and i >= 1 and toks[i - 1][2].lower() in ("last", "this", "next"):
+            i -= 2
+            continue
+        break
+    return i
+
+
+def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None] | None:
+    """The subject noun phrase that ends just before a cue, within ``text[lo:cue_start]``.
+
+    Returns ``(np_span, appositive_span)`` or ``None``. The phrase must start a clause: at
+    ``lo`` (after an optional conjunction), after a comma, colon or semicolon, or after a
+    closing quotation mark.
+    """
+    toks = tokens(text, lo, cue_start)
+    i = _skip_adverbials(toks, len(toks) - 1)
+    if i < 0:
+        return None
+    appositive: Span | None = None
+    if toks[i][2] == ",":
+        # "X, who heads ..., said" / "The developer, Coastline Homes LLC, said"
+        j = i - 1
+        while j >= 0 and toks[j][2] != ",":
+            j -= 1
+        if j < 1:
+            return None
+        first = toks[j + 1][2]
+        if not (first.lower() in _APPOSITIVE_START or _is_cap(first)):
+            return None
+        appositive = (toks[j + 1][0], toks[i - 1][1])
+        i = j - 1
+    end = i
+    while i >= 0:
+        tok = toks[i][2]
+        if _np_token(tok):
+            i -= 1
+            continue
+        low = tok.lower()
+        prev = toks[i - 1][2].lower() if i >= 1 else ""
+        if (low == "in" and prev in ORG_HEADS) or (low in ("with", "to") and prev in ("familiar", "close")):
+            i -= 1
+            continue
+        break
+    start = i + 1
+    # a pronoun or relative pronoun alone
+    if start > end or (not _clause_start(toks, start, text, lo) and appositive is None):
+        w = toks[end][2].lower()
+        if start > end and (w in _PRONOUNS or w in _RELATIVES):
+            start = end
+        else:
+            whole = _sentence_initial_nominal(toks, end)
+            if whole is None:
+                return None
+            start = whole
+    while start <= end and toks[start][2].lower() in _CONNECTORS:
+        start += 1
+    if start > end:
+        return None
+    head = toks[end][2]
+    if head.lower() in _DETERMINERS or head.lower() in _CONNECTORS:
+        return None
+    if head.endswith(("’s", "'s")) or head.lower() in ("’s", "'s"):
+        return None
+    if not _clause_start(toks, start, text, lo):
+        # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start
+        return None
+    return (toks[start][0], toks[end][1]), appositive
+
+
+_VERBISH = frozenset("is are was were has have had be been will would can could said says do does did".split())
+
+
+def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int | None:
+    """``The head of a new intergovernmental body on deep-sea mining (urged ...)``: a
+    determiner-led noun phrase with a person or organisation head, from the clause start."""
+    start = 0
+    if toks and toks[0][2].lower() in ("but", "and", "meanwhile", "however"):
+        start = 1
+    words = [t[2] for t in toks[start : end + 1]]
+    if not 2 <= len(words) <= 16 or words[0].lower() not in _DETERMINERS:
+        return None
+    if any(w in (",", ";", ":", '"', "“", "”") for w in words):
+        return None
+    if any(w.lower() in _VERBISH or (w.lower().endswith("ed") and not _is_cap(w)) for w in words):
+        return None
+    heads = [w.lower() for w in words[1:4]]
+    if not any(h in ROLE_WORDS or h in ORG_HEADS or h in ANON_HEADS for h in heads):
+        return None
+    return start
+
+
+def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: int) -> bool:
+    if start == 0:
+        return True
+    prev = toks[start - 1][2]
+    if prev in (",", ":", ";", "—", "–", "(") or prev in "\"”’'»":
+        return True
+    if prev.lower() in ("but", "and", "however", "meanwhile", "yet", "so", "still", "now", "then", "instead", "also"):
+        return start == 1 or toks[start - 2][2] in (",", ";", ":")
+    if prev == "-" or prev == "--":
+        return True
+    return False
+
+
+def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
+    """The subject after an inverted cue (``..., said Marek Zielinski, Poland's ...``)."""
+    toks = tokens(text, cue_end, hi)
+    i = 0
+    n = len(toks)
+    while i < n and _np_token(toks[i][2]) and toks[i][2] not in (",", "."):
+        i += 1
+    if i == 0:
+        return None
+    stop = i
+    while stop > 0 and toks[stop - 1][2].lower() in _DETERMINERS | _CONNECTORS:
+        stop -= 1
+    if stop == 0:
+        return None
+    if i < n and toks[i][2] not in (",", ".", ";", ":", "\"", "”", "—", "!", "?") and toks[i][2].lower() not in ("who", "in", "on", "at", "during", "after", "as", "before", "when", "while", "recently", "earlier", "last"):
+        return None
+    return toks[0][0], toks[stop - 1][1]
+
+
+_COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
+
+
+def parse_mention(text: str, span: Span) -> Mention:
+    """Read a mention: its kind, proper name, role, country and gender."""
+    a, b = span
+    raw = text[a:b]
+    toks = [t[2] for t in tokens(text, a, b)]
+    words = [t.lower() for t in toks]
+    gender = ""
+    for w in words:
+        if w in FEMALE_WORDS:
+            gender = "f"
+        elif w in MALE_WORDS:
+            gender = "m"
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        g = _PRONOUNS[words[0]]
+        kind = "plural" if g in ("p", "s") else "pronoun"
+        return Mention(kind, raw, span, head=words[0], gender=g if g in "mfn" else "")
+    if words and words[0] in _RELATIVES:
+        return Mention("pronoun", raw, span, head=words[0])
+    if "and" in words and _is_coordination(toks):
+        return Mention("plural", raw, span)
+    if words and words[0] in ("both", "two", "three", "all") or (len(words) >= 2 and words[1] in ("two", "three", "both")):
+        return Mention("plural", raw, span)
+    if words and words[-1] in PLURAL_SUBJECTS and words[-1] not in ("prime",):
+        return Mention("plural", raw, span)
+    of = ""
+    if "for" in words:
+        k = words.index("for")
+        of = " ".join(toks[k + 1 :])
+        toks, words = toks[:k], words[:k]
+    if not toks:
+        return Mention("plural", raw, span)
+    country = ""
+    role_parts: list[str] = []
+    name_parts: list[str] = []
+    det = words[0] in _DETERMINERS
+    # country "of X" inside a role ("President of South Ossetia Anatoly Bibilov")
+    for k in range(len(toks) - 1):
+        if words[k] != "of":
+            continue
+        j = k + 1 + (words[k + 1] == "the" if k + 1 < len(words) else 0)
+        for c in _COUNTRIES_BY_LEN:
+            n = c.count(" ") + 1
+            if " ".join(toks[j : j + n]) == c:
+                country = c
+                del toks[k : j + n]
+                del words[k : j + n]
+                break
+        if country:
+            break
+    for k, t in enumerate(toks):
+        w = words[k]
+        if k == 0 and det:
+            continue
+        base = t.rstrip("’'s").rstrip("’'") if t.endswith(("’s", "'s")) else t
+        if base in DEMONYMS and not name_parts:
+            country = country or DEMONYMS[base]
+            continue
+        if k + 1 < len(toks) and f"{t} {toks[k + 1]}" in DEMONYMS and not name_parts:
+            country = country or DEMONYMS[f"{t} {toks[k + 1]}"]
+            continue
+        if base in COUNTRIES and not name_parts and k + 1 < len(toks):
+            country = country or base
+            continue
+        if w in ROLE_WORDS or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
+            if name_parts and (w in ORG_HEADS or w in ("of", "for", "and", "de", "da", "bin", "al", "van", "von")):
+                name_parts.append(t)
+                continue
+            if name_parts and w in ROLE_WORDS and _is_cap(t):
+                name_parts.append(t)
+                continue
+            role_parts.extend([] if name_parts else [t])
+            if name_parts:
+                name_parts = []
+            continue
+        name_parts.append(t)
+    head = words[-1].rstrip(".")
+    role = _role_text(role_parts)
+    name = " ".join(name_parts).strip()
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    is_org = head in ORG_HEADS or any(w.rstrip(".") in ("inc", "llc", "corp", "ltd", "co") for w in words)
+    if head in ANON_HEADS and not name and (det or words[0] in ("one", "another")):
+        return Mention("anonymous", raw, span, head=head, role=role, country=country, gender=gender, of=of)
+    if head in ANON_HEADS and words[0] in ("sources", "officials", "people", "diplomats", "insiders", "aides") :
+        return Mention("anonymous", raw, span, head=head, gender=gender, of=of)
+    if is_org and not (name and not _is_cap(toks[-1])):
+        org_name = " ".join(toks[1:] if det else toks).strip()
+        if head in ("side",):
+            return Mention("org", raw, span, name=org_name, head=head, country=country, of=of)
+        if det and len(toks) <= 3 and not any(_is_cap(t) for t in toks[1:]):
+            return Mention("nominal", raw, span, head=head, role=role, country=country, gender=gender, of=of)
+        return Mention("org", raw, span, name=org_name, head=head, country=country, of=of)
+    if name:
+        full = " ".join(toks[1:] if det else toks)
+        if full in COUNTRIES or name in COUNTRIES:
+            return Mention("country", raw, span, name=name if name in COUNTRIES else full)
+        return Mention("person", raw, span, name=name, head=head, role=role, country=country, gender=gender, of=of)
+    if head in GROUP_HEADS:
+        return Mention("group", raw, span, name=raw, head=head)
+    if role or head in ROLE_WORDS or head in _NP_EXTRA:
+        return Mention("nominal", raw, span, head=head, role=role, country=country, gender=gender, of=of)
+    if country:
+        return Mention("country", raw, span, name=country)
+    return Mention("nominal", raw, span, head=head, gender=gender, of=of)
+
+
+def _role_text(parts: list[str]) -> str:
+    words = [p for p in parts if p.lower() not in _DETERMINERS and p.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "madam", "sir")]
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    if not words:
+        return ""
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _is_coordination(toks: list[str]) -> bool:
+    """``Mr Putin and King Abdullah II``: two named parts joined by ``and``."""
+    k = [t.lower() for t in toks].index("and")
+    left, right = toks[:k], toks[k + 1 :]
+    if not left or not right:
+        return False
+    # "Minister of International Relations and Cooperation Ronald Lamola" is one role
+    if any(t.lower() == "of" for t in left):
+        return False
+    return _is_cap(left[-1]) and _is_cap(right[0])

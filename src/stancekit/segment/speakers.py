@@ -1,0 +1,342 @@
+"""Canonical speakers within an article: names, aliases, roles, countries and pronouns.
+
+:class:`SpeakerBook` keeps the people and organisations an article has introduced and resolves
+each new mention ("Chinese President Xi Jinping", "Xi", "the Chinese president", "he") to one
+of them, or to a new one. :class:`AliasBook` holds the user's alias file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from stancekit.errors import InputError
+from stancekit.segment.mentions import Mention, parse_mention
+
+__all__ = ["AliasBook", "Entity", "SpeakerBook", "load_aliases"]
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam|Sir|Prof)\.?\s+")
+_PERSON_ROLES = frozenset(
+    """president premier minister chancellor king queen prince emir sheikh sultan leader
+    secretary spokesman spokeswoman spokesperson ambassador envoy senator governor mayor judge
+    chairman chairwoman chair director head commissioner official analyst lawyer adviser
+    advisor delegate nominee candidate founder executive officer coordinator""".split()
+)
+_CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
+
+
+@dataclass
+class Entity:
+    """A speaker known in one article."""
+
+    name: str
+    kind: str
+    role: str = ""
+    country: str = ""
+    gender: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    """One canonical speaker of the user's alias file."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    country: str | None = None
+
+
+class AliasBook:
+    """The user's aliases: surface form (case-insensitive) → :class:`AliasEntry`."""
+
+    def __init__(self, entries: Mapping[str, AliasEntry] | None = None) -> None:
+        self.entries: dict[str, AliasEntry] = dict(entries or {})
+        self._index: dict[str, AliasEntry] = {}
+        for entry in self.entries.values():
+            for form in (entry.name, *entry.aliases):
+                self._index[_key(form)] = entry
+
+    def lookup(self, form: str) -> AliasEntry | None:
+        """The entry for a surface form, or ``None``."""
+        return self._index.get(_key(form))
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+
+def _key(form: str) -> str:
+    s = _HONORIFIC.sub("", form.strip())
+    s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", s).lower()
+
+
+def load_aliases(source: str | os.PathLike[str] | Mapping[str, Any] | AliasBook | None) -> AliasBook:
+    """Read an alias file (TOML or JSON) or mapping: canonical name → aliases, role, country.
+
+    Each entry is either a list of aliases or a table ``{aliases = [...], role = "...",
+    country = "..."}``.
+    """
+    if source is None:
+        return AliasBook()
+    if isinstance(source, AliasBook):
+        return source
+    where = "speakers"
+    if isinstance(source, Mapping):
+        data: Mapping[str, Any] = source
+    else:
+        path = Path(source)
+        where = str(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read alias file: {exc.strerror}", source=where) from None
+        try:
+            if path.suffix.lower() == ".toml":
+                if sys.version_info >= (3, 11):
+                    import tomllib
+                else:  # pragma: no cover
+                    import tomli as tomllib
+                data = tomllib.loads(raw.decode("utf-8"))
+            elif path.suffix.lower() == ".json":
+                data = json.loads(raw.decode("utf-8"))
+            else:
+                raise InputError("alias file must end in .toml or .json", source=where)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot parse alias file: {exc}", source=where) from None
+    if not isinstance(data, Mapping):
+        raise InputError("alias file must map canonical names to entries", source=where)
+    entries: dict[str, AliasEntry] = {}
+    for name, value in data.items():
+        if isinstance(value, (list, tuple)):
+            aliases, role, country = value, None, None
+        elif isinstance(value, Mapping):
+            unknown = set(value) - {"aliases", "role", "country"}
+            if unknown:
+                raise InputError(f"entry {name!r}: unknown key(s) {sorted(unknown)}", source=where)
+            aliases = value.get("aliases", [])
+            role, country = value.get("role"), value.get("country")
+        else:
+            raise InputError(f"entry {name!r} must be a list of aliases or a table", source=where)
+        if not all(isinstance(a, str) for a in aliases):
+            raise InputError(f"entry {name!r}: aliases must be strings", source=where)
+        entries[str(name)] = AliasEntry(str(name), tuple(aliases), role, country)
+    return AliasBook(entries)
+
+
+class SpeakerBook:
+    """Speakers of one article and the order in which they spoke."""
+
+    def __init__(self, aliases: AliasBook | None = None, *, lower_words: frozenset[str] = frozenset()) -> None:
+        self.aliases = aliases or AliasBook()
+        self.lower_words = lower_words
+        self.observed: list[tuple[int, Entity]] = []
+        self.entities: list[Entity] = []
+        self.history: list[Entity] = []  # speakers of statements, in order
+        self.seen: list[Entity] = []  # entities in order of last mention
+
+    # -- registration -------------------------------------------------------------------------
+    def observe(self, text: str, span: tuple[int, int], *, position: int) -> Entity | None:
+        """Register a person named anywhere in the text (not as a speaker): with a title
+        ("Kyrgyz President Sadyr Japarov") the entity is created; a bare two- or three-word
+        name is remembered as a pronoun antecedent of last resort."""
+        m = parse_mention(text, span)
+        if m.kind != "person" or not 2 <= len(m.name.split()) <= 4:
+            return None
+        if m.role or m.country or m.gender:
+            ent = self._person(m)
+        else:
+            ent = Entity(_HONORIFIC.sub("", m.name).strip(), "person")
+            for e in self.entities:
+                if e.kind == "person" and e.name == ent.name:
+                    ent = e
+                    break
+        self.observed.append((position, ent))
+        return ent
+
+    def spoke(self, entity: Entity) -> None:
+        """Record that ``entity`` made a statement (for pronouns and nominals)."""
+        self.history.append(entity)
+        self._touch(entity)
+
+    def _touch(self, entity: Entity) -> None:
+        if self.seen and self.seen[-1] is entity:
+            return
+        if entity in self.seen:
+            self.seen.remove(entity)
+        self.seen.append(entity)
+
+    def _new(self, entity: Entity) -> Entity:
+        entry = self.aliases.lookup(entity.name) if self.aliases else None
+        if entry is not None:
+            entity.name = entry.name
+            entity.role = entry.role or entity.role
+            entity.country = entry.country or entity.country
+            for other in self.entities:
+                if other.name == entry.name:
+                    return other
+        self.entities.append(entity)
+        return entity
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The entity a mention refers to (registering new ones); ``None`` for joint subjects
+        and pronouns without an antecedent."""
+        kind = mention.kind
+        ent: Entity | None
+        if kind == "plural":
+            return None
+        if kind == "person" and " " not in mention.name and mention.name.lower() in self.lower_words:
+            if mention.name.lower().endswith("s"):
+                return None
+            ent = self._nominal(mention)
+        elif kind == "person":
+            ent = self._person(mention)
+        elif kind == "pronoun":
+            ent = self._pronoun(mention)
+        elif kind == "anonymous":
+            ent = self._named("anonymous", "anonymous")
+        elif kind == "country":
+            ent = self._named(mention.name, "country", country=mention.name)
+        elif kind == "group":
+            name = re.sub(r"^(?:the|some|many|several|other)\s+", "", mention.name, flags=re.I)
+            ent = self._named(name, "group")
+        elif kind == "org":
+            ent = self._org(mention)
+        else:
+            ent = self._nominal(mention)
+        if ent is not None:
+            self._touch(ent)
+        return ent
+
+    def _named(self, name: str, kind: str, country: str = "") -> Entity:
+        entry = self.aliases.lookup(name) if self.aliases else None
+        canon = entry.name if entry else name
+        for e in self.entities:
+            if e.name == canon:
+                return e
+        return self._new(Entity(canon, kind, country=country))
+
+    def _person(self, m: Mention) -> Entity:
+        name = _HONORIFIC.sub("", m.name).strip()
+        entry = self.aliases.lookup(name) if self.aliases else None
+        if entry is None and m.text:
+            entry = self.aliases.lookup(m.text) if self.aliases else None
+        if entry is not None:
+            name = entry.name
+        toks = name.split()
+        best: Entity | None = None
+        for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
+            if e.kind != "person":
+                continue
+            et = e.tokens()
+            if e.name == name or (len(toks) < len(et) and all(t in et for t in toks)):
+                best = e
+                break
+            if len(et) < len(toks) and all(t in toks for t in et):
+                e.name = name  # a fuller form of a name seen short first
+                best = e
+                break
+        if best is None:
+            best = self._new(Entity(name, "person"))
+        best.role = best.role or m.role
+        best.country = best.country or m.country
+        best.gender = best.gender or m.gender
+        return best
+
+    def _pronoun(self, m: Mention) -> Entity | None:
+        g = m.gender
+        pool = list(reversed(self.history)) + list(reversed(self.seen))
+        for e in pool:
+            if g == "n":
+                if e.kind in ("org", "country", "group", "anonymous"):
+                    return e
+                continue
+            if e.kind not in ("person", "nominal"):
+                continue
+            if e.gender and g and e.gender != g:
+                continue
+            if g and not e.gender:
+                e.gender = g
+            return e
+        if g in ("m", "f"):
+            for pos, e in reversed(self.observed):
+                if pos <= m.span[0] and not (e.gender and e.gender != g):
+                    if e not in self.entities:
+                        self.entities.append(e)
+                    e.gender = e.gender or g
+                    return e
+        return None
+
+    def _org(self, m: Mention) -> Entity:
+        name = m.name
+        low = name.lower()
+        for e in reversed(self.seen):
+            if e.kind == "org" and (e.name.lower() == low or e.name.lower().endswith(" " + low)):
+                return e
+        entry = self.aliases.lookup(name) if self.aliases else None
+        if entry is None:
+            for e in reversed(self.entities):
+                if e.kind == "org" and (low.endswith(" " + e.name.lower())):
+                    e.name = name
+                    return e
+        return self._named(name, "org", country=m.country)
+
+    def _nominal(self, m: Mention) -> Entity | None:
+        if m.of:
+            # "a spokesperson for the ministry" speaks for the ministry
+            from stancekit.segment.mentions import Mention as _M
+
+            inner = parse_mention(m.of, (0, len(m.of)))
+            target = self.resolve(_M(inner.kind, inner.text, inner.span, inner.name, inner.head, inner.role, inner.country, inner.gender))
+            if target is not None:
+                return target
+        head = m.head
+        if head in ("statement", "report", "communique", "readout", "release", "notice"):
+            return self.history[-1] if self.history else None
+        if head in _PERSON_ROLES or m.role:
+            cand = self._by_role(m)
+            if cand is not None:
+                return cand
+        for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
+            if head in e.aliases:
+                return e
+            if e.kind == "org" and (head in e.name.lower().split() or (head == "company" and any(w.rstrip(".").lower() in _CORPORATE for w in e.name.split()))):
+                return e
+        if head in _PERSON_ROLES:
+            name = re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I)
+            return self._named(name, "nominal", country=m.country)
+        return None
+
+    def _by_role(self, m: Mention) -> Entity | None:
+        role = (m.role or m.head).lower()
+        generic = role in ("leader", "official", "head", "chief")
+        pool = list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
+        for e in pool:
+            if e.kind != "person":
+                continue
+            if m.country and e.country and e.country != m.country:
+                continue
+            if m.country and not e.country:
+                continue
+            if generic or role in e.role.lower() or (role.split()[-1] in e.role.lower().split()):
+                return e
+        if not m.country and role in ("president", "prime minister", "premier", "leader") and self.history:
+            # "The President said" in a readout whose roles were not spelled out
+            for e in reversed(self.history):
+                if e.kind == "person":
+                    return e
+        return None
+
+    def alias(self, entity: Entity, form: str) -> None:
+        """Remember another surface form of ``entity``."""
+        entity.aliases.add(form.lower())

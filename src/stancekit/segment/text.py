@@ -1,0 +1,184 @@
+"""Text geometry: paragraphs, datelines, captions, quotations and sentences, all as offsets.
+
+Quotations are found first and *masked* (their letters replaced, length kept) so that sentence
+splitting and cue search never look inside quoted words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stancekit.segment.lexicon import ABBREVIATIONS
+
+__all__ = [
+    "Paragraph",
+    "Quote",
+    "dateline_end",
+    "find_quotes",
+    "is_caption",
+    "mask_quotes",
+    "paragraphs",
+    "sentences",
+]
+
+_OPEN = "\"“«„"
+_CLOSE = "\"”»“"
+_PARA = re.compile(r"[^\n]+")
+_DATELINE = re.compile(
+    r"""\A(?:[A-Z][A-Z.'’\- ]{1,40}[A-Z.]      # CITY
+         (?:,\s+[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)*  # , Spain / , Ore.
+         (?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?      # , June 17
+         (?:\s+\([^)]{1,40}\))?                       # (Xinhua)
+         \s*(?:--|—|–|-)\s+)""",
+    re.VERBOSE,
+)
+_CAPTION = re.compile(
+    r"\((?:Xinhua|Photo|Reuters|AP|AFP|TASS|Sputnik|EPA|Getty|File|Pool)[^()]{0,60}\)\s*\Z"
+    r"|\A(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]",
+    re.IGNORECASE,
+)
+_SENT_END = re.compile(
+    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+[\"“])|[.!?…]+[\"”’')\]]*\s*\Z"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\Z")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: ``start``/``end`` offsets in the article text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks; ``inner_*`` exclude them.
+
+    ``open_end`` is true when no closing mark was found before the paragraph ended (a quotation
+    that continues into the next paragraph).
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    open_end: bool
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-blank lines of ``text`` as paragraphs (blank lines separate nothing extra)."""
+    out = []
+    for m in _PARA.finditer(text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Paragraph(a, b))
+    return out
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Offset where the body of a paragraph starts after a dateline (``ASTANA, June 17
+    (Xinhua) --``), or ``start`` when there is none."""
+    m = _DATELINE.match(text[start:end])
+    if not m:
+        return start
+    head = m.group(0)
+    # a dateline's city part is upper case; "US-China talks -" would be a false hit
+    city = re.match(r"[A-Z][A-Z.'’\- ]+", head)
+    if city is None or sum(c.isalpha() for c in city.group(0)) < 3:
+        return start
+    return start + len(head)
+
+
+def is_caption(text: str, start: int, end: int) -> bool:
+    """True for photo captions and credit lines."""
+    return bool(_CAPTION.search(text[start:end]))
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Double quotations inside ``text[start:end]`` (one paragraph), in order.
+
+    Straight quotes toggle; curly ones open and close. An opening mark without a closing one
+    makes a quotation that runs to the end of the paragraph.
+    """
+    quotes: list[Quote] = []
+    open_at = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _OPEN and ch not in _CLOSE:
+            continue
+        if open_at < 0:
+            if ch in "”»" and i > start:  # stray closer
+                continue
+            # an opening mark is not preceded by a letter/digit (that would be inches, etc.)
+            if i > start and text[i - 1].isalnum() and ch == '"':
+                continue
+            open_at = i
+        else:
+            if ch in "“«„" and ch != "“":
+                continue
+            if ch == "“" and text[open_at] == "“":
+                # a second curly opener: treat the first as unclosed, restart here
+                open_at = i
+                continue
+            if i - open_at > 1:
+                quotes.append(Quote(open_at, i + 1, open_at + 1, i, False))
+            open_at = -1
+    if open_at >= 0 and end - open_at > 2:
+        quotes.append(Quote(open_at, end, open_at + 1, end, True))
+    return quotes
+
+
+def mask_quotes(text: str, quotes: list[Quote]) -> str:
+    """``text`` with the inside of each quotation replaced by ``x`` (same length)."""
+    if not quotes:
+        return text
+    parts = []
+    pos = 0
+    for q in quotes:
+        parts.append(text[pos : q.inner_start])
+        parts.append("x" * (q.inner_end - q.inner_start))
+        pos = q.inner_end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``: a split after ``.!?`` (and closing marks) that
+    is followed by a capital, except after abbreviations and initials."""
+    out = []
+    pos = start
+    seg = text[start:end]
+    for m in _SENT_END.finditer(seg):
+        stop = start + m.end()
+        dot = start + m.start()
+        if text[dot] == "." and _is_abbreviation(text, pos, dot):
+            continue
+        span_end = stop
+        while span_end > pos and text[span_end - 1].isspace():
+            span_end -= 1
+        if span_end > pos:
+            out.append((pos, span_end))
+        pos = stop
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text[max(lo, dot - 12) : dot + 1])
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Smith"
+    if "." in word and len(word) <= 6:
+        return True  # "U.S.", "a.m."
+    return word.lower() in ABBREVIATIONS
