@@ -79,9 +79,7 @@ def soft_precision(
     return precision
 
 
-def harmonic_f(
-    precision: npt.ArrayLike, recall: npt.ArrayLike
-) -> npt.NDArray[np.float64]:
+def harmonic_f(precision: npt.ArrayLike, recall: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """``2 P R / (P + R)`` elementwise; NaN where ``P + R == 0`` or an input is NaN.
 
     Parameters

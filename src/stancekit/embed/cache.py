@@ -350,7 +350,7 @@ def _read_vectors(shard: _Shard) -> npt.NDArray[np.float32] | None:
     return np.frombuffer(data, dtype="<f4").reshape(shard.n, shard.d)
 
 
-def _discard(path: Path, why: str) -> None:
+def _discard(path: Path, why: str) -> _Shard | None:
     log.warning("embedding cache: ignoring and removing damaged shard %s (%s)", path, why)
     with contextlib.suppress(OSError):
         path.unlink()

@@ -28,8 +28,9 @@ log = logging.getLogger("stancekit.embed")
 
 #: What ``model=`` accepts: a name, a folder, ``"lsa"``, an :class:`Embedder`, or a function.
 ModelSpec = str | os.PathLike[str] | Embedder | Callable[[list[str]], npt.ArrayLike]
-#: What ``cache=`` accepts: ``"default"``, a folder, an :class:`EmbeddingCache`, or ``None``.
-CacheSpec = str | os.PathLike[str] | EmbeddingCache | None
+#: What ``cache=`` accepts: ``"default"`` (or ``True``), a folder, an :class:`EmbeddingCache`,
+#: or ``None`` (or ``False``) for no cache.
+CacheSpec = str | os.PathLike[str] | EmbeddingCache | bool | None
 
 
 def embed(

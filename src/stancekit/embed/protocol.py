@@ -153,7 +153,9 @@ def as_unit_float32(
     work = arr.astype(np.float64, copy=False)
     if not np.isfinite(work).all():
         i = int(np.flatnonzero(~np.isfinite(work).all(axis=1))[0])
-        raise ValueError(f"{source} returned NaN or infinite values for text {i}: {_clip(texts[i])}")
+        raise ValueError(
+            f"{source} returned NaN or infinite values for text {i}: {_clip(texts[i])}"
+        )
     norms = np.linalg.norm(work, axis=1)
     if (norms == 0).any():
         i = int(np.flatnonzero(norms == 0)[0])

@@ -7,6 +7,7 @@ fully cached run never pays for them (importing them takes seconds).
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -153,7 +154,7 @@ def _load(resolved: ResolvedModel, device: str | None) -> Any:
 def _quiet_loading() -> Iterator[None]:
     """Hide transformers' "Loading weights" bar while a model loads."""
     try:
-        from transformers.utils import logging as tlog
+        tlog: Any = importlib.import_module("transformers.utils.logging")
     except ImportError:  # pragma: no cover
         yield
         return

@@ -37,7 +37,7 @@ _CUE_RE = re.compile(
     + r")(?![\w’'-])",
     re.IGNORECASE,
 )
-_TELL_LIKE = frozenset({"tell", "assure", "inform", "brief", "notify", "remind", "warn", "ask"})
+_TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
 _ADVERBIAL_START = frozenset(
     """on in at during after before to here today yesterday tonight separately also earlier
     later last this recently again repeatedly previously publicly privately afterwards
@@ -373,7 +373,6 @@ def _realise(ctx: SentenceContext, chosen, cues: list[_Cue]) -> tuple[list[Raw],
             if (
                 q.start >= c.end
                 and q.start not in ctx.used_quotes
-                and not _has_cue_between(ctx, cues, c.end, q.start)
                 and ctx.masked[ctx.start : q.start].rstrip().endswith((",", ":"))
                 and not re.search(r"\b(?:who|which|that)\b", ctx.masked[c.end : q.start])
             ):

@@ -101,7 +101,7 @@ NP_CUES: frozenset[str] = frozenset(
 THAT_ONLY: frozenset[str] = frozenset(
     {"announce", "agree", "hope", "believe", "continue", "hold", "mention", "report",
      "question", "maintain", "indicate", "confirm", "estimate", "predict", "forecast",
-     "state", "assure", "inform", "notify", "brief", "rule", "reveal", "disclose",
+     "state", "rule", "reveal", "disclose",
      "appeal", "request", "concur", "recount"}
 )
 
@@ -167,47 +167,52 @@ ROLE_WORDS: frozenset[str] = frozenset(
 )
 
 _DEMONYM_LIST = """
-Afghan:Afghanistan Albanian:Albania Algerian:Algeria American:United States Andorran:Andorra
-Angolan:Angola Argentine:Argentina Argentinian:Argentina Armenian:Armenia Australian:Australia
-Austrian:Austria Azerbaijani:Azerbaijan Bahraini:Bahrain Bangladeshi:Bangladesh
-Belarusian:Belarus Belgian:Belgium Beninese:Benin Bhutanese:Bhutan Bolivian:Bolivia
-Bosnian:Bosnia and Herzegovina Brazilian:Brazil British:United Kingdom Bruneian:Brunei
-Bulgarian:Bulgaria Burkinabe:Burkina Faso Burundian:Burundi Cambodian:Cambodia
-Cameroonian:Cameroon Canadian:Canada Chadian:Chad Chilean:Chile Chinese:China
-Colombian:Colombia Congolese:Congo Costa Rican:Costa Rica Croatian:Croatia Cuban:Cuba
-Cypriot:Cyprus Czech:Czech Republic Danish:Denmark Djiboutian:Djibouti Dominican:Dominican Republic
-Dutch:Netherlands Ecuadorian:Ecuador Egyptian:Egypt Emirati:United Arab Emirates
-Eritrean:Eritrea Estonian:Estonia Ethiopian:Ethiopia Fijian:Fiji Filipino:Philippines
-Finnish:Finland French:France Gabonese:Gabon Gambian:Gambia Georgian:Georgia German:Germany
-Ghanaian:Ghana Greek:Greece Guatemalan:Guatemala Guinean:Guinea Haitian:Haiti
-Honduran:Honduras Hungarian:Hungary Icelandic:Iceland Indian:India Indonesian:Indonesia
-Iranian:Iran Iraqi:Iraq Irish:Ireland Israeli:Israel Italian:Italy Ivorian:Cote d'Ivoire
-Jamaican:Jamaica Japanese:Japan Jordanian:Jordan Kazakh:Kazakhstan Kazakhstani:Kazakhstan
-Kenyan:Kenya Korean:South Korea Kuwaiti:Kuwait Kyrgyz:Kyrgyzstan Lao:Laos Laotian:Laos
-Latvian:Latvia Lebanese:Lebanon Liberian:Liberia Libyan:Libya Lithuanian:Lithuania
-Luxembourgish:Luxembourg Malagasy:Madagascar Malawian:Malawi Malaysian:Malaysia
-Maldivian:Maldives Malian:Mali Maltese:Malta Mauritanian:Mauritania Mauritian:Mauritius
-Mexican:Mexico Moldovan:Moldova Mongolian:Mongolia Montenegrin:Montenegro Moroccan:Morocco
-Mozambican:Mozambique Myanmar:Myanmar Namibian:Namibia Nepali:Nepal Nepalese:Nepal
-New Zealand:New Zealand Nicaraguan:Nicaragua Nigerien:Niger Nigerian:Nigeria
-North Korean:North Korea Norwegian:Norway Omani:Oman Pakistani:Pakistan
-Palestinian:Palestine Panamanian:Panama Paraguayan:Paraguay Peruvian:Peru Philippine:Philippines
-Polish:Poland Portuguese:Portugal Qatari:Qatar Romanian:Romania Russian:Russia Rwandan:Rwanda
-Samoan:Samoa Saudi:Saudi Arabia Senegalese:Senegal Serbian:Serbia Singaporean:Singapore
-Slovak:Slovakia Slovenian:Slovenia Somali:Somalia South African:South Africa
-South Korean:South Korea South Sudanese:South Sudan Spanish:Spain Sri Lankan:Sri Lanka
-Sudanese:Sudan Swedish:Sweden Swiss:Switzerland Syrian:Syria Taiwanese:Taiwan
-Tajik:Tajikistan Tanzanian:Tanzania Thai:Thailand Togolese:Togo Tunisian:Tunisia
-Turkish:Turkey Turkmen:Turkmenistan Ugandan:Uganda Ukrainian:Ukraine Uruguayan:Uruguay
-Uzbek:Uzbekistan Venezuelan:Venezuela Vietnamese:Vietnam Yemeni:Yemen Zambian:Zambia
-Zimbabwean:Zimbabwe European:European Union Abkhaz:Abkhazia Ossetian:South Ossetia
+Afghan=Afghanistan, Albanian=Albania, Algerian=Algeria, American=United States,
+Andorran=Andorra, Angolan=Angola, Argentine=Argentina, Argentinian=Argentina,
+Armenian=Armenia, Australian=Australia, Austrian=Austria, Azerbaijani=Azerbaijan,
+Bahraini=Bahrain, Bangladeshi=Bangladesh, Belarusian=Belarus, Belgian=Belgium,
+Beninese=Benin, Bhutanese=Bhutan, Bolivian=Bolivia, Bosnian=Bosnia and,
+Herzegovina Brazilian=Brazil, British=United Kingdom, Bruneian=Brunei, Bulgarian=Bulgaria,
+Burkinabe=Burkina Faso, Burundian=Burundi, Cambodian=Cambodia, Cameroonian=Cameroon,
+Canadian=Canada, Chadian=Chad, Chilean=Chile, Chinese=China, Colombian=Colombia,
+Congolese=Congo, Costa Rican=Costa Rica, Croatian=Croatia, Cuban=Cuba, Cypriot=Cyprus,
+Czech=Czech Republic, Danish=Denmark, Djiboutian=Djibouti, Dominican=Dominican Republic,
+Dutch=Netherlands, Ecuadorian=Ecuador, Egyptian=Egypt, Emirati=United Arab Emirates,
+Eritrean=Eritrea, Estonian=Estonia, Ethiopian=Ethiopia, Fijian=Fiji, Filipino=Philippines,
+Finnish=Finland, French=France, Gabonese=Gabon, Gambian=Gambia, Georgian=Georgia,
+German=Germany, Ghanaian=Ghana, Greek=Greece, Guatemalan=Guatemala, Guinean=Guinea,
+Haitian=Haiti, Honduran=Honduras, Hungarian=Hungary, Icelandic=Iceland, Indian=India,
+Indonesian=Indonesia, Iranian=Iran, Iraqi=Iraq, Irish=Ireland, Israeli=Israel,
+Italian=Italy, Ivorian=Cote d'Ivoire, Jamaican=Jamaica, Japanese=Japan, Jordanian=Jordan,
+Kazakh=Kazakhstan, Kazakhstani=Kazakhstan, Kenyan=Kenya, Korean=South Korea,
+Kuwaiti=Kuwait, Kyrgyz=Kyrgyzstan, Lao=Laos, Laotian=Laos, Latvian=Latvia,
+Lebanese=Lebanon, Liberian=Liberia, Libyan=Libya, Lithuanian=Lithuania,
+Luxembourgish=Luxembourg, Malagasy=Madagascar, Malawian=Malawi, Malaysian=Malaysia,
+Maldivian=Maldives, Malian=Mali, Maltese=Malta, Mauritanian=Mauritania,
+Mauritian=Mauritius, Mexican=Mexico, Moldovan=Moldova, Mongolian=Mongolia,
+Montenegrin=Montenegro, Moroccan=Morocco, Mozambican=Mozambique, Myanmar=Myanmar,
+Namibian=Namibia, Nepali=Nepal, Nepalese=Nepal, New Zealand=New Zealand,
+Nicaraguan=Nicaragua, Nigerien=Niger, Nigerian=Nigeria, North Korean=North Korea,
+Norwegian=Norway, Omani=Oman, Pakistani=Pakistan, Palestinian=Palestine, Panamanian=Panama,
+Paraguayan=Paraguay, Peruvian=Peru, Philippine=Philippines, Polish=Poland,
+Portuguese=Portugal, Qatari=Qatar, Romanian=Romania, Russian=Russia, Rwandan=Rwanda,
+Samoan=Samoa, Saudi=Saudi Arabia, Senegalese=Senegal, Serbian=Serbia,
+Singaporean=Singapore, Slovak=Slovakia, Slovenian=Slovenia, Somali=Somalia,
+South African=South Africa, South Korean=South Korea, South Sudanese=South Sudan,
+Spanish=Spain, Sri Lankan=Sri Lanka, Sudanese=Sudan, Swedish=Sweden, Swiss=Switzerland,
+Syrian=Syria, Taiwanese=Taiwan, Tajik=Tajikistan, Tanzanian=Tanzania, Thai=Thailand,
+Togolese=Togo, Tunisian=Tunisia, Turkish=Turkey, Turkmen=Turkmenistan, Ugandan=Uganda,
+Ukrainian=Ukraine, Uruguayan=Uruguay, Uzbek=Uzbekistan, Venezuelan=Venezuela,
+Vietnamese=Vietnam, Yemeni=Yemen, Zambian=Zambia, Zimbabwean=Zimbabwe,
+European=European Union, Abkhaz=Abkhazia, Ossetian=South Ossetia,
 """
 
 #: Demonym → country.
 DEMONYMS: dict[str, str] = {}
-for _line in _DEMONYM_LIST.strip().splitlines():
-    for _m in re.finditer(r"([A-Z][\w ]*?):([A-Z][\w' ]*?)(?=\s+[A-Z][\w ]*?:|\s*$)", _line):
-        DEMONYMS[_m[1].strip()] = _m[2].strip()
+for _pair in " ".join(_DEMONYM_LIST.split()).split(","):
+    if _pair.strip():
+        _dem, _, _country = _pair.partition("=")
+        DEMONYMS[_dem.strip()] = _country.strip()
 
 #: Country names (from the demonym table plus common extras).
 COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | frozenset(

@@ -209,7 +209,7 @@ def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int
         return None
     if any(w.lower() in _VERBISH or (w.lower().endswith("ed") and not _is_cap(w)) for w in words):
         return None
-    heads = [w.lower() for w in words[1:4]]
+    heads = [w.lower() for w in words[1:4]] + [words[-1].lower()]
     if not any(h in ROLE_WORDS or h in ORG_HEADS or h in ANON_HEADS for h in heads):
         return None
     return start
@@ -325,12 +325,20 @@ def parse_mention(text: str, span: Span) -> Mention:
                 name_parts = []
             continue
         name_parts.append(t)
-    head = words[-1].rstrip(".")
+    head = _head_word(words)
     role = _role_text(role_parts)
     name = " ".join(name_parts).strip()
     if name.endswith(("’s", "'s")):
         name = name[:-2]
     is_org = head in ORG_HEADS or any(w.rstrip(".") in ("inc", "llc", "corp", "ltd", "co") for w in words)
+    if not is_org and name and len(toks) >= 3:
+        # "The French Embassy in Beijing", "the Oregon Court of Appeals"
+        for k in range(1, len(words) - 1):
+            if words[k] in ("in", "of", "for") and words[k - 1] in ORG_HEADS and _is_cap(toks[k - 1]):
+                is_org = True
+                head = words[k - 1]
+                name = ""
+                break
     if head in ANON_HEADS and not name and (det or words[0] in ("one", "another")):
         return Mention("anonymous", raw, span, head=head, role=role, country=country, gender=gender, of=of)
     if head in ANON_HEADS and words[0] in ("sources", "officials", "people", "diplomats", "insiders", "aides") :
@@ -354,6 +362,18 @@ def parse_mention(text: str, span: Span) -> Mention:
     if country:
         return Mention("country", raw, span, name=country)
     return Mention("nominal", raw, span, head=head, gender=gender, of=of)
+
+
+_POSTMODIFIERS = frozenset("of for in at with familiar close who from on speaking to".split())
+
+
+def _head_word(words: list[str]) -> str:
+    """The head noun: the last word before a post-modifier (``person`` in ``one person
+    familiar with the matter``, ``head`` in ``the head of a new body``)."""
+    for k, w in enumerate(words):
+        if k > 0 and w in _POSTMODIFIERS:
+            return words[k - 1].rstrip(".")
+    return words[-1].rstrip(".") if words else ""
 
 
 def _role_text(parts: list[str]) -> str:

@@ -150,7 +150,7 @@ class SpeakerBook:
         ("Kyrgyz President Sadyr Japarov") the entity is created; a bare two- or three-word
         name is remembered as a pronoun antecedent of last resort."""
         m = parse_mention(text, span)
-        if m.kind != "person" or not 2 <= len(m.name.split()) <= 4:
+        if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
             return None
         if m.role or m.country or m.gender:
             ent = self._person(m)
