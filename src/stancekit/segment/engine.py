@@ -25,7 +25,7 @@ __all__ = ["segment_article"]
 
 _CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _TITLED_NAME = re.compile(
-    rf"(?<![\w’'])(?:{_CAP}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:{_CAP}[ \t]+){{1,3}})?"
+    rf"(?<![\w’'])(?:{_CAP}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"
     r"[A-Z][\w’'\-]+(?:[ \t]+(?:bin|al|da|de|van|von|dos|das)[ \t]+[A-Z][\w’'\-]+)*"
     r"(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
 )

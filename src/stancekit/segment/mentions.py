@@ -176,6 +176,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         else:
             whole = _sentence_initial_nominal(toks, end)
             if whole is None:
+                whole = _determiner_phrase(toks, end, text, lo)
+            if whole is None:
                 return None
             start = whole
     while start <= end and toks[start][2].lower() in _CONNECTORS:
@@ -213,6 +215,21 @@ def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int
     if not any(h in ROLE_WORDS or h in ORG_HEADS or h in ANON_HEADS for h in heads):
         return None
     return start
+
+
+def _determiner_phrase(toks: list[tuple[int, int, str]], end: int, text: str, lo: int) -> int | None:
+    """``..., one county official (said)``: a short determiner-led phrase after a clause
+    boundary whose last word is a person or organisation noun."""
+    last = toks[end][2].lower()
+    if not (last in ROLE_WORDS or last in ANON_HEADS or last in ORG_HEADS or last in GROUP_HEADS):
+        return None
+    for j in range(end - 1, max(-1, end - 6), -1):
+        w = toks[j][2]
+        if not w[:1].isalpha():
+            return None
+        if w.lower() in _DETERMINERS and _clause_start(toks, j, text, lo):
+            return j
+    return None
 
 
 def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: int) -> bool:
@@ -299,8 +316,12 @@ def parse_mention(text: str, span: Span) -> Mention:
                 break
         if country:
             break
+    skip_next = False
     for k, t in enumerate(toks):
         w = words[k]
+        if skip_next:
+            skip_next = False
+            continue
         if k == 0 and det:
             continue
         base = t.rstrip("’'s").rstrip("’'") if t.endswith(("’s", "'s")) else t
@@ -309,6 +330,7 @@ def parse_mention(text: str, span: Span) -> Mention:
             continue
         if k + 1 < len(toks) and f"{t} {toks[k + 1]}" in DEMONYMS and not name_parts:
             country = country or DEMONYMS[f"{t} {toks[k + 1]}"]
+            skip_next = True
             continue
         if base in COUNTRIES and not name_parts and k + 1 < len(toks):
             country = country or base
