@@ -60,6 +60,9 @@ class Article:
     def __hash__(self) -> int:
         return hash((self.id, self.text, self.date, self.title, self.source))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Article, (self.id, self.text, self.date, self.title, self.source, dict(self.meta)))
+
 
 @dataclass(frozen=True)
 class Statement:

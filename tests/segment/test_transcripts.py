@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from stancekit import Article
+from stancekit.segment import segment
+
+TRANSCRIPT = """Vladimir Putin met with President of Pakistan Asif Ali Zardari.
+
+The presidents pointed out that ties are developing. Both leaders focused on trade.
+
+* * *
+
+President of Russia Vladimir Putin: Mr President, welcome to Moscow.
+
+President of Pakistan Asif Ali Zardari (translated from Russian): Thank you. It is a pleasure to be here.
+
+We value our partnership.
+
+Vladimir Putin: Let us begin.
+
+<…>"""
+
+
+def test_turns_labels_continuation_and_joint_subjects() -> None:
+    art = Article("t1", TRANSCRIPT)
+    t = segment([art])
+    got = [(s.speaker, s.cue, s.text) for s in t]
+    assert got == [
+        ("Vladimir Putin", "turn", "Mr President, welcome to Moscow."),
+        ("Asif Ali Zardari", "turn", "Thank you. It is a pleasure to be here."),
+        ("Asif Ali Zardari", "turn", "We value our partnership."),
+        ("Vladimir Putin", "turn", "Let us begin."),
+    ]
+    zardari = t.by_speaker("Asif Ali Zardari")[0]
+    assert (zardari.role, zardari.country, zardari.kind) == ("President", "Pakistan", "direct")
+    assert TRANSCRIPT[zardari.mention_start : zardari.mention_end].startswith("President of Pakistan")
