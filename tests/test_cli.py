@@ -52,6 +52,11 @@ def test_segment_example_to_jsonl(example_path: Path, tmp_path: Path) -> None:
 
 
 def test_python_dash_m(example_path: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "stancekit", "segment", str(example_path)], capture_output=True, text=True, check=False)
+    r = subprocess.run(
+        [sys.executable, "-m", "stancekit", "segment", str(example_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert r.returncode == 0
     assert "[Sadyr Japarov]" in r.stdout and "14 statements" in r.stderr

@@ -58,14 +58,21 @@ def test_txt_bad_header_and_utf8(tmp_path: Path) -> None:
         read_articles(q)
     empty = tmp_path / "emptydir"
     empty.mkdir()
-    with pytest.raises(InputError, match="no .txt"):
+    with pytest.raises(InputError, match=r"no \.txt"):
         read_articles(empty)
 
 
 def test_jsonl_fields_meta_and_errors(tmp_path: Path) -> None:
     p = tmp_path / "a.jsonl"
     rows = [
-        {"id": "x1", "text": "Body one.", "date": "2020-03-04", "title": "T", "source": "S", "url": "u"},
+        {
+            "id": "x1",
+            "text": "Body one.",
+            "date": "2020-03-04",
+            "title": "T",
+            "source": "S",
+            "url": "u",
+        },
         {"id": 7, "text": "Body two.", "date": "2020-03-05T10:00:00Z"},
     ]
     p.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
@@ -101,7 +108,9 @@ def test_empty_articles_are_reported_not_dropped_silently(tmp_path: Path) -> Non
 
 def test_csv_with_custom_columns_and_errors(tmp_path: Path) -> None:
     p = tmp_path / "a.csv"
-    p.write_text('doc,body,when\nd1,"Hello, world.",2021-01-01\nd2,"Two\nlines",\n', encoding="utf-8")
+    p.write_text(
+        'doc,body,when\nd1,"Hello, world.",2021-01-01\nd2,"Two\nlines",\n', encoding="utf-8"
+    )
     arts = read_articles(p, columns=Columns(id="doc", text="body", date="when"))
     assert [a.id for a in arts] == ["d1", "d2"]
     assert arts[1].text == "Two\nlines" and arts[1].date is None
@@ -114,7 +123,14 @@ def test_csv_with_custom_columns_and_errors(tmp_path: Path) -> None:
 
 
 def test_parquet_and_dataframe(tmp_path: Path) -> None:
-    df = pd.DataFrame({"id": ["p1", "p2"], "text": ["A.", "B."], "date": pd.to_datetime(["2019-05-06", None]), "lang": ["en", "fr"]})
+    df = pd.DataFrame(
+        {
+            "id": ["p1", "p2"],
+            "text": ["A.", "B."],
+            "date": pd.to_datetime(["2019-05-06", None]),
+            "lang": ["en", "fr"],
+        }
+    )
     df.to_parquet(tmp_path / "a.parquet")
     arts = read_articles(tmp_path / "a.parquet")
     assert [a.date for a in arts] == [dt.date(2019, 5, 6), None]
@@ -135,7 +151,9 @@ def test_unsupported_and_missing(tmp_path: Path) -> None:
 
 
 def test_write_statements_formats(tmp_path: Path) -> None:
-    t = StatementTable.from_statements([Statement("a", "X", "hi there", 3, 11, "indirect", "said", "X", 0, 1)])
+    t = StatementTable.from_statements(
+        [Statement("a", "X", "hi there", 3, 11, "indirect", "said", "X", 0, 1)]
+    )
     write_statements(t, tmp_path / "o.jsonl", article_ids=["z", "a"])
     lines = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text().splitlines()]
     assert [r["id"] for r in lines] == ["z", "a"] and lines[0]["statements"] == []
@@ -151,7 +169,9 @@ def test_write_statements_formats(tmp_path: Path) -> None:
 _line = st.text(alphabet=string.printable + "éü\u201c\u201d", max_size=60)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(lines=st.lists(_line, max_size=6))
 def test_malformed_jsonl_never_crashes_unexpectedly(tmp_path: Path, lines: list[str]) -> None:
     p = tmp_path / "fuzz.jsonl"
@@ -168,7 +188,9 @@ def test_malformed_jsonl_never_crashes_unexpectedly(tmp_path: Path, lines: list[
         assert all(isinstance(a.text, str) for a in arts)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=200))
 def test_arbitrary_bytes_in_txt(tmp_path: Path, data: bytes) -> None:
     p = tmp_path / "raw.txt"

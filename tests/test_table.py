@@ -74,7 +74,9 @@ def test_embeddings_follow_masks_and_validate() -> None:
 
 
 def test_parquet_round_trip_is_exact(tmp_path: Path) -> None:
-    t = _table().with_embeddings(_unit(5, 16, seed=3), {"model": "all-MiniLM-L6-v2", "dim": 16, "digest": "abc"})
+    t = _table().with_embeddings(
+        _unit(5, 16, seed=3), {"model": "all-MiniLM-L6-v2", "dim": 16, "digest": "abc"}
+    )
     t = t.with_column("extra", ["p", "q", "r", "s", "t"])
     path = tmp_path / "t.parquet"
     t.to_parquet(path)
@@ -106,12 +108,27 @@ def test_bad_frames_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="missing required"):
         StatementTable(pd.DataFrame({"speaker": ["x"]}))
     with pytest.raises(ValueError, match="kind"):
-        StatementTable(pd.DataFrame({"article_id": ["a"], "speaker": ["x"], "text": ["t"], "start": [0], "end": [1], "kind": ["rumour"]}))
+        StatementTable(
+            pd.DataFrame(
+                {
+                    "article_id": ["a"],
+                    "speaker": ["x"],
+                    "text": ["t"],
+                    "start": [0],
+                    "end": [1],
+                    "kind": ["rumour"],
+                }
+            )
+        )
     with pytest.raises(ValueError, match="speaker"):
-        StatementTable(pd.DataFrame({"article_id": ["a"], "speaker": [None], "text": ["t"], "start": [0], "end": [1]}))
+        StatementTable(
+            pd.DataFrame(
+                {"article_id": ["a"], "speaker": [None], "text": ["t"], "start": [0], "end": [1]}
+            )
+        )
     bad = tmp_path / "bad.parquet"
     bad.write_bytes(b"not parquet")
-    with pytest.raises(InputError, match="bad.parquet"):
+    with pytest.raises(InputError, match=r"bad\.parquet"):
         StatementTable.read_parquet(bad)
 
 

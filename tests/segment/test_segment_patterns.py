@@ -12,7 +12,9 @@ def _pairs(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_trailing_and_inverted_attribution() -> None:
-    assert _pairs("Trade is growing fast, Putin said.") == [("Putin", "indirect", "Trade is growing fast")]
+    assert _pairs("Trade is growing fast, Putin said.") == [
+        ("Putin", "indirect", "Trade is growing fast")
+    ]
     got = _pairs("Prices will fall next year, said Anna Berg, an economist at Nordbank.")
     assert got == [("Anna Berg", "indirect", "Prices will fall next year")]
 
@@ -25,9 +27,14 @@ def test_leading_attribution_with_that_and_adverbials() -> None:
 
 
 def test_according_to_both_sides() -> None:
-    assert _pairs("According to Maria Lopez, the plant will close.") == [("Maria Lopez", "indirect", "the plant will close")]
+    assert _pairs("According to Maria Lopez, the plant will close.") == [
+        ("Maria Lopez", "indirect", "the plant will close")
+    ]
     got = _pairs("The plant will close, according to Maria Lopez, who said talks had failed.")
-    assert got == [("Maria Lopez", "indirect", "The plant will close"), ("Maria Lopez", "indirect", "talks had failed")]
+    assert got == [
+        ("Maria Lopez", "indirect", "The plant will close"),
+        ("Maria Lopez", "indirect", "talks had failed"),
+    ]
 
 
 def test_phrasal_cues_and_participial_opening() -> None:
@@ -37,7 +44,11 @@ def test_phrasal_cues_and_participial_opening() -> None:
     )
     got = _pairs(text)
     assert got[0] == ("Narendra Modi", "indirect", "the two sides to expand trade")
-    assert got[1] == ("Narendra Modi", "indirect", "Noting that ties are strong, Modi voiced support for a new corridor")
+    assert got[1] == (
+        "Narendra Modi",
+        "indirect",
+        "Noting that ties are strong, Modi voiced support for a new corridor",
+    )
 
 
 def test_two_cues_one_sentence_and_coordination() -> None:
@@ -50,7 +61,9 @@ def test_two_cues_one_sentence_and_coordination() -> None:
 def test_interjected_attribution_is_whole_sentence() -> None:
     text = "Finnish President Alexander Stubb spoke first. On energy, the Finnish side, he said, is ready to help."
     got = _pairs(text)
-    assert got == [("Alexander Stubb", "indirect", "On energy, the Finnish side, he said, is ready to help")]
+    assert got == [
+        ("Alexander Stubb", "indirect", "On energy, the Finnish side, he said, is ready to help")
+    ]
 
 
 def test_direct_quotes_split_and_continued() -> None:
@@ -59,14 +72,21 @@ def test_direct_quotes_split_and_continued() -> None:
         '"Nobody expected it. Everyone knows it now."'
     )
     got = _pairs(text)
-    assert [g[2] for g in got] == ["We will win", "and we will win soon", "Nobody expected it", "Everyone knows it now"]
+    assert [g[2] for g in got] == [
+        "We will win",
+        "and we will win soon",
+        "Nobody expected it",
+        "Everyone knows it now",
+    ]
     assert {g[0] for g in got} == {"Jane Roe"} and {g[1] for g in got} == {"direct"}
 
 
 def test_colon_introduction_and_mixed_quote() -> None:
     got = _pairs('Mayor Tom Ridge said: "The bridge opens in May."')
     assert got == [("Tom Ridge", "direct", "The bridge opens in May")]
-    got = _pairs('Mayor Tom Ridge described the plan as "a once-in-a-generation chance for this city."')
+    got = _pairs(
+        'Mayor Tom Ridge described the plan as "a once-in-a-generation chance for this city."'
+    )
     assert got[0][1] == "mixed" and got[0][2].startswith("the plan as")
 
 
@@ -87,17 +107,30 @@ def test_organisations_sides_and_anonymous() -> None:
         "The deal may slip, one person familiar with the matter said."
     )
     got = _pairs(text)
-    assert [g[0] for g in got] == ["Japanese Foreign Ministry", "Japanese Foreign Ministry", "anonymous"]
+    assert [g[0] for g in got] == [
+        "Japanese Foreign Ministry",
+        "Japanese Foreign Ministry",
+        "anonymous",
+    ]
 
 
 def test_plural_subjects_are_not_speakers() -> None:
-    assert _pairs("The two sides agreed that trade should grow. Both leaders stressed that peace matters.") == []
+    assert (
+        _pairs(
+            "The two sides agreed that trade should grow. Both leaders stressed that peace matters."
+        )
+        == []
+    )
     assert _pairs("Putin and Xi said that the world is changing.") == []
 
 
 def test_name_inside_content_is_not_the_speaker() -> None:
-    got = _pairs("For his part, Sadyr Japarov said that under the leadership of President Xi, China has grown.")
-    assert got == [("Sadyr Japarov", "indirect", "under the leadership of President Xi, China has grown")]
+    got = _pairs(
+        "For his part, Sadyr Japarov said that under the leadership of President Xi, China has grown."
+    )
+    assert got == [
+        ("Sadyr Japarov", "indirect", "under the leadership of President Xi, China has grown")
+    ]
 
 
 def test_headlines_and_captions_are_skipped() -> None:
@@ -119,4 +152,7 @@ def test_degenerate_inputs(text: str) -> None:
 
 def test_speaker_known_documents() -> None:
     t = segment("We support the Charter. We reject war.", speaker="Ghana")
-    assert [(s.speaker, s.text, s.cue) for s in t] == [("Ghana", "We support the Charter.", "speech"), ("Ghana", "We reject war.", "speech")]
+    assert [(s.speaker, s.text, s.cue) for s in t] == [
+        ("Ghana", "We support the Charter.", "speech"),
+        ("Ghana", "We reject war.", "speech"),
+    ]

@@ -8,7 +8,36 @@ from hypothesis import strategies as st
 from stancekit import Article
 from stancekit.segment import segment
 
-_WORDS = ["said", "told", "according to", "he", "she", "Putin", "Xi Jinping", "the minister", ",", ".", '"', "“", "”", "'", "‘", "’", "\n\n", "urged", "adding that", "President", "of", "Russia", ":", "* * *", "é", "—", "that", "the two sides"]
+_WORDS = [
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "Putin",
+    "Xi Jinping",
+    "the minister",
+    ",",
+    ".",
+    '"',
+    "“",
+    "”",
+    "'",
+    "‘",
+    "’",
+    "\n\n",
+    "urged",
+    "adding that",
+    "President",
+    "of",
+    "Russia",
+    ":",
+    "* * *",
+    "é",
+    "—",
+    "that",
+    "the two sides",
+]
 
 _text = st.one_of(
     st.text(max_size=300),

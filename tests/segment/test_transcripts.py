@@ -32,4 +32,6 @@ def test_turns_labels_continuation_and_joint_subjects() -> None:
     ]
     zardari = t.by_speaker("Asif Ali Zardari")[0]
     assert (zardari.role, zardari.country, zardari.kind) == ("President", "Pakistan", "direct")
-    assert TRANSCRIPT[zardari.mention_start : zardari.mention_end].startswith("President of Pakistan")
+    assert TRANSCRIPT[zardari.mention_start : zardari.mention_end].startswith(
+        "President of Pakistan"
+    )

@@ -62,7 +62,10 @@ def segment(
     """
     arts = _as_articles(articles)
     if speaker is not None:
-        arts = [Article(a.id, a.text, a.date, a.title, a.source, {**a.meta, "speaker": speaker}) for a in arts]
+        arts = [
+            Article(a.id, a.text, a.date, a.title, a.source, {**a.meta, "speaker": speaker})
+            for a in arts
+        ]
     book = load_aliases(speakers)
     if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
         raise ValueError(f"n_jobs must be a positive int or -1, got {n_jobs!r}")
@@ -73,9 +76,14 @@ def segment(
         chunk = max(1, len(arts) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             it = pool.map(_segment_one, arts, [book] * len(arts), chunksize=chunk)
-            results = list(tqdm(it, total=len(arts), disable=not show, desc="segment", unit="article"))
+            results = list(
+                tqdm(it, total=len(arts), disable=not show, desc="segment", unit="article")
+            )
     else:
-        results = [segment_article(a, book) for a in tqdm(arts, disable=not show, desc="segment", unit="article")]
+        results = [
+            segment_article(a, book)
+            for a in tqdm(arts, disable=not show, desc="segment", unit="article")
+        ]
     statements = _canonicalise([s for r in results for s in r], book)
     return StatementTable.from_statements(statements)
 

@@ -33,7 +33,9 @@ __all__ = ["Raw", "SentenceContext", "attribute_sentence", "quote_pieces"]
 
 _CUE_RE = re.compile(
     r"(?<![\w’'-])("
-    + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(CUE_FORMS, key=len, reverse=True))
+    + "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(CUE_FORMS, key=len, reverse=True)
+    )
     + r")(?![\w’'-])",
     re.IGNORECASE,
 )
@@ -60,7 +62,11 @@ _OBJECT_WORDS = frozenset(
     supporters parliament the a an his their its crowd audience""".split()
 )
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
-_ADJUNCT = re.compile(r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?|on condition)\b", re.IGNORECASE)
+_ADJUNCT = re.compile(
+    r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?"
+    r"|on condition)\b",
+    re.IGNORECASE,
+)
 _AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "kept"})
 _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
 
@@ -90,6 +96,17 @@ class SentenceContext:
     book: SpeakerBook
     index: int = 0
     used_quotes: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """How a sentence is attributed: the pattern, its cue, the subject and where content is."""
+
+    kind: str
+    cue: _Cue
+    np_span: Span
+    appos: Span | None
+    pos: int | None
 
 
 @dataclass
@@ -157,7 +174,9 @@ def _emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue:
     q = _only_quote(ctx, a, b)
     if q is not None:
         ctx.used_quotes.add(q.start)
-        return [Raw(ent, mention, s, e, "direct", cue, ctx.index) for s, e in quote_pieces(ctx.text, q)]
+        return [
+            Raw(ent, mention, s, e, "direct", cue, ctx.index) for s, e in quote_pieces(ctx.text, q)
+        ]
     s, e = _trim(ctx.text, a, b)
     if e - s < 2:
         return []
@@ -208,11 +227,27 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
     t = _THAT_AHEAD.search(m, pos, min(limit, pos + 120))
     if t and "," not in m[pos : t.start()].strip(", ") and '"' not in m[pos : t.start()]:
         return t.end()
-    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'\-.]+|[^\w\s]", m[pos:limit])]
+    words = [
+        (w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'\-.]+|[^\w\s]", m[pos:limit])
+    ]
     k = 0
-    if k < len(words) and words[k][2].lower() in ("the", "a", "an", "his", "her", "their", "its", "our"):
+    if k < len(words) and words[k][2].lower() in (
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    ):
         k += 1
-        while k < len(words) and k < 5 and words[k][2].lower() not in _PREPOSITIONS and words[k][2] not in (",", ".", ":"):
+        while (
+            k < len(words)
+            and k < 5
+            and words[k][2].lower() not in _PREPOSITIONS
+            and words[k][2] not in (",", ".", ":")
+        ):
             k += 1
     elif k < len(words) and (words[k][2].lower() in _OBJECT_WORDS or words[k][2][:1].isupper()):
         k += 1
@@ -221,7 +256,11 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
     if k >= len(words):
         return None
     nxt = words[k][2]
-    if nxt in (".", "!", "?") or nxt.lower() in _PREPOSITIONS or nxt.lower() in ("earlier", "later", "today", "yesterday", "on"):
+    if (
+        nxt in (".", "!", "?")
+        or nxt.lower() in _PREPOSITIONS
+        or nxt.lower() in ("earlier", "later", "today", "yesterday", "on")
+    ):
         return None
     if nxt in (",", ":"):
         rest = m[pos + words[k][1] : limit].strip()
@@ -234,7 +273,7 @@ def _follow_ons(
 ) -> list[tuple[_Cue, int, Span | None]]:
     """Cues after position ``after`` that start a new statement by the same speaker:
     ``, adding that``-type participles and coordinated cues ``and pledged``."""
-    out = []
+    out: list[tuple[_Cue, int, Span | None]] = []
     m = ctx.masked
     for c in cues:
         if c.start < after:
@@ -251,7 +290,10 @@ def _follow_ons(
             if mm and not inner_pronoun and c.base not in THAT_ONLY:
                 out.append((c, c.start - len(mm.group(1)), None))
                 continue
-            mm = re.search(r"(,\s+(?:and|but)\s+|\s+and\s+(?=(?:he|she)\s+\Z))", m[max(ctx.start, c.start - 80) : c.start])
+            mm = re.search(
+                r"(,\s+(?:and|but)\s+|\s+and\s+(?=(?:he|she)\s+\Z))",
+                m[max(ctx.start, c.start - 80) : c.start],
+            )
             if mm is not None:
                 sub = left_subject(m, max(ctx.start, c.start - 80) + mm.end(), c.start)
                 if sub is not None:
@@ -272,26 +314,29 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     if acc is not None:
         return acc, None, None
     cands = []
-    for i, c in enumerate(cues):
+    for c in cues:
         if c.form == "according to":
             continue
         prev = ctx.masked[max(ctx.start, c.start - 8) : c.start].split()
         if c.form.endswith("ing") and not (prev and prev[-1].lower() in _AUX_ING):
             continue
-        if c.form == c.base and " " not in c.form and c.base not in ("say", "tell"):
-            if not (prev and (prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s"))):
-                continue
-        res = _structure(ctx, c, cues, i)
+        bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
+        plural_subject = bool(prev) and (
+            prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s")
+        )
+        if bare and not plural_subject:
+            continue
+        res = _structure(ctx, c)
         if res is not None:
             cands.append(res)
     if not cands:
         return [], None, None
-    trailing = [r for r in cands if r[0] in ("trailing", "inverted")]
+    trailing = [r for r in cands if r.kind in ("trailing", "inverted")]
     chosen = trailing[-1] if trailing else cands[0]
     return _realise(ctx, chosen, cues)
 
 
-def _structure(ctx: SentenceContext, c: _Cue, cues: list[_Cue], i: int):  # type: ignore[no-untyped-def]
+def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
     m = ctx.masked
     a, b = ctx.start, ctx.end
     left = left_subject(m, a, c.start)
@@ -303,24 +348,33 @@ def _structure(ctx: SentenceContext, c: _Cue, cues: list[_Cue], i: int):  # type
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
         cstart = _content_start(ctx, c, b)
-        if c.base in _TO_THAT and cstart is not None and not re.match(r"\s*(?:to|that)\b", m[c.end : c.end + 12]):
+        if (
+            c.base in _TO_THAT
+            and cstart is not None
+            and not re.match(r"\s*(?:to|that)\b", m[c.end : c.end + 12])
+        ):
             return None
-        if c.base in THAT_ONLY and cstart is not None and not re.search(r"that\s*$|:\s*$", m[c.end:cstart]) and not m[cstart:b].lstrip().startswith(("\"", "“")):
+        if (
+            c.base in THAT_ONLY
+            and cstart is not None
+            and not re.search(r"that\s*$|:\s*$", m[c.end : cstart])
+            and not m[cstart:b].lstrip().startswith(('"', "“"))
+        ):
             return None
         if not pstrip or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet"):
             if cstart is None:
-                if m[c.end:b].rstrip().endswith(":"):
-                    return ("intro", c, np_span, appos, None, None)
+                if m[c.end : b].rstrip().endswith(":"):
+                    return _Choice("intro", c, np_span, appos, None)
                 return None
-            return ("leading-start", c, np_span, appos, cstart, None)
+            return _Choice("leading-start", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", ":")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
             if cstart is None or _starts_split(after) or _ADJUNCT.match(m, c.end, b):
                 comma = a + len(prefix.rstrip())
-                return ("trailing", c, np_span, appos, comma, None)
+                return _Choice("trailing", c, np_span, appos, comma)
             if after.startswith(","):
-                return ("interjected", c, np_span, appos, None, None)
-            return ("leading", c, np_span, appos, cstart, prefix)
+                return _Choice("interjected", c, np_span, appos, None)
+            return _Choice("leading", c, np_span, appos, cstart)
         return None
     if c.base in _INVERTIBLE:
         before = m[a : c.start].rstrip()
@@ -330,7 +384,7 @@ def _structure(ctx: SentenceContext, c: _Cue, cues: list[_Cue], i: int):  # type
                 mention = parse_mention(ctx.text, rs)
                 if mention.kind == "plural":
                     return None
-                return ("inverted", c, rs, None, a + len(before), None)
+                return _Choice("inverted", c, rs, None, a + len(before))
     return None
 
 
@@ -358,8 +412,10 @@ def _speaker(ctx: SentenceContext, np_span: Span, appos: Span | None) -> tuple[E
     return book.resolve(mention), np_span
 
 
-def _realise(ctx: SentenceContext, chosen, cues: list[_Cue]) -> tuple[list[Raw], Entity | None, Span | None]:  # type: ignore[no-untyped-def]
-    kind, c, np_span, appos, pos, prefix = chosen
+def _realise(
+    ctx: SentenceContext, chosen: _Choice, cues: list[_Cue]
+) -> tuple[list[Raw], Entity | None, Span | None]:
+    kind, c, np_span, appos, pos = chosen.kind, chosen.cue, chosen.np_span, chosen.appos, chosen.pos
     ent, mention = _speaker(ctx, np_span, appos)
     if ent is None:
         return [], None, None
@@ -368,7 +424,7 @@ def _realise(ctx: SentenceContext, chosen, cues: list[_Cue]) -> tuple[list[Raw],
     if kind == "intro":
         return [], ent, mention
     if kind in ("trailing", "inverted"):
-        out.extend(_emit(ctx, ent, mention, a, pos, c.form))
+        out.extend(_emit(ctx, ent, mention, a, pos if pos is not None else b, c.form))
         tail_from = c.end
         # split quotation after an inverted or trailing attribution: "Q1," said X, "Q2."
         for q in ctx.quotes:
@@ -379,17 +435,23 @@ def _realise(ctx: SentenceContext, chosen, cues: list[_Cue]) -> tuple[list[Raw],
                 and not re.search(r"\b(?:who|which|that)\b", ctx.masked[c.end : q.start])
             ):
                 ctx.used_quotes.add(q.start)
-                out.extend(Raw(ent, mention, s, e, "direct", c.form, ctx.index) for s, e in quote_pieces(ctx.text, q))
+                out.extend(
+                    Raw(ent, mention, s, e, "direct", c.form, ctx.index)
+                    for s, e in quote_pieces(ctx.text, q)
+                )
                 tail_from = q.end
         out.extend(_tail(ctx, ent, mention, cues, tail_from, False))
     elif kind == "interjected":
         rest = ctx.masked[c.end : b].lstrip(" ,")
-        if rest.startswith(("\"", "“")):
+        if rest.startswith(('"', "“")):
             out.extend(_emit(ctx, ent, mention, a, np_span[0], c.form))
             for q in ctx.quotes:
                 if q.start >= c.end:
                     ctx.used_quotes.add(q.start)
-                    out.extend(Raw(ent, mention, s, e, "direct", c.form, ctx.index) for s, e in quote_pieces(ctx.text, q))
+                    out.extend(
+                        Raw(ent, mention, s, e, "direct", c.form, ctx.index)
+                        for s, e in quote_pieces(ctx.text, q)
+                    )
         else:
             stop = _first_follow_on(ctx, cues, c.end, b, False)
             out.extend(_emit(ctx, ent, mention, a, stop, c.form))
@@ -401,7 +463,7 @@ def _realise(ctx: SentenceContext, chosen, cues: list[_Cue]) -> tuple[list[Raw],
         cue_text = c.form
         if whole:
             out.extend(_emit(ctx, ent, mention, a, stop, cue_text))
-        else:
+        elif pos is not None:
             out.extend(_emit(ctx, ent, mention, pos, stop, cue_text))
         out.extend(_tail(ctx, ent, mention, cues, c.end, inner_pronoun))
     for r in out:
@@ -419,12 +481,21 @@ def _participial_opening(ctx: SentenceContext) -> bool:
     return any(head.startswith(p + " ") for p in PARTICIPLE_OPENERS)
 
 
-def _first_follow_on(ctx: SentenceContext, cues: list[_Cue], after: int, b: int, inner_pronoun: bool) -> int:
+def _first_follow_on(
+    ctx: SentenceContext, cues: list[_Cue], after: int, b: int, inner_pronoun: bool
+) -> int:
     fo = _follow_ons(ctx, cues, after, inner_pronoun)
     return fo[0][1] if fo else b
 
 
-def _tail(ctx: SentenceContext, ent: Entity, mention: Span, cues: list[_Cue], after: int, inner_pronoun: bool) -> list[Raw]:
+def _tail(
+    ctx: SentenceContext,
+    ent: Entity,
+    mention: Span,
+    cues: list[_Cue],
+    after: int,
+    inner_pronoun: bool,
+) -> list[Raw]:
     out: list[Raw] = []
     fo = _follow_ons(ctx, cues, after, inner_pronoun)
     for k, (c, _cut, subject) in enumerate(fo):
@@ -461,7 +532,10 @@ def _according_to(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw] | None:
         return None
     np_span = (np_from, np_end)
     mention = parse_mention(ctx.text, np_span)
-    if mention.kind in ("plural",) or mention.kind == "nominal" and mention.head in ("data", "figures", "report", "survey", "poll", "study", "statistics"):
+    if mention.kind in ("plural",) or (
+        mention.kind == "nominal"
+        and mention.head in ("data", "figures", "report", "survey", "poll", "study", "statistics")
+    ):
         pass
     ent = ctx.book.resolve(mention)
     if ent is None:
@@ -478,7 +552,13 @@ def _according_to(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw] | None:
             wpos = np_end + who.end()
             for c in cues:
                 gap = m[wpos : c.start].split()
-                if c.start >= wpos and c.form != "according to" and all(w.lower() in ("also", "has", "had", "later", "then", "earlier") for w in gap):
+                if (
+                    c.start >= wpos
+                    and c.form != "according to"
+                    and all(
+                        w.lower() in ("also", "has", "had", "later", "then", "earlier") for w in gap
+                    )
+                ):
                     start = _content_start(ctx, c, b)
                     if start is not None:
                         out.extend(_emit(ctx, ent, np_span, start, b, c.form))

@@ -48,7 +48,9 @@ def segment_article(article: Article, aliases: AliasBook | None = None) -> list[
     paras = paragraphs(text)
     labels = [turn_label(text, p) for p in paras]
     transcript = sum(1 for x in labels if x is not None) >= 2
-    raws = _narrative_and_turns(article, text, paras, labels if transcript else [None] * len(paras), book)
+    raws = _narrative_and_turns(
+        article, text, paras, labels if transcript else [None] * len(paras), book
+    )
     return [_to_statement(article, r) for r in raws]
 
 
@@ -127,13 +129,17 @@ def _narrative_and_turns(
             sent_index += 1
             continue
         body = dateline_end(text, p.start, p.end)
-        raws, carry, sent_index = _paragraph(text, masked, body, p.end, all_quotes[pi], book, sent_index, carry)
+        raws, carry, sent_index = _paragraph(
+            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry
+        )
         out.extend(raws)
     out.sort(key=lambda r: (r.start, r.end))
     return out
 
 
-def _turn(text: str, a: int, b: int, current: tuple[Entity, Span], index: int, book: SpeakerBook) -> list[Raw]:
+def _turn(
+    text: str, a: int, b: int, current: tuple[Entity, Span], index: int, book: SpeakerBook
+) -> list[Raw]:
     seg = text[a:b]
     for m in reversed(list(EDITORIAL.finditer(seg))):
         if not seg[m.end() :].strip():
@@ -164,7 +170,16 @@ def _paragraph(
     intro: tuple[Entity, Span, str] | None = None
     sent_of: list[tuple[int, int, int]] = []
     for s, e in spans:
-        ctx = SentenceContext(text, masked, s, e, [q for q in quotes if q.start < e and q.end > s], book, sent_index, used)
+        ctx = SentenceContext(
+            text,
+            masked,
+            s,
+            e,
+            [q for q in quotes if q.start < e and q.end > s],
+            book,
+            sent_index,
+            used,
+        )
         raws, ent, mention = attribute_sentence(ctx)
         out.extend(raws)
         if ent is not None and mention is not None:
@@ -185,16 +200,15 @@ def _paragraph(
             continue
         ent, mention, cue = who
         used.add(q.start)
-        out.extend(Raw(ent, mention, s, e, "direct", cue, owner[2]) for s, e in quote_pieces(text, q))
+        out.extend(
+            Raw(ent, mention, s, e, "direct", cue, owner[2]) for s, e in quote_pieces(text, q)
+        )
         book.spoke(ent)
     out.sort(key=lambda r: r.start)
     new_carry: tuple[Entity, Span, str] | None = None
     if intro is not None and not any(r.start > intro[1][0] for r in out):
         new_carry = intro
-    elif out and out[-1].kind == "direct":
-        last = out[-1]
-        new_carry = (last.entity, last.mention, last.cue)
-    elif quotes and quotes[-1].open_end and out:
+    elif (out and out[-1].kind == "direct") or (quotes and quotes[-1].open_end and out):
         last = out[-1]
         new_carry = (last.entity, last.mention, last.cue)
     return out, new_carry, sent_index
@@ -233,11 +247,17 @@ def _speech(article: Article, speaker: str, aliases: AliasBook | None) -> list[S
     entry = aliases.lookup(speaker) if aliases else None
     name = entry.name if entry else speaker
     country_meta = article.meta.get("country")
-    country = entry.country if entry and entry.country else (country_meta if isinstance(country_meta, str) else None)
+    country = (
+        entry.country
+        if entry and entry.country
+        else (country_meta if isinstance(country_meta, str) else None)
+    )
     role = entry.role if entry and entry.role else None
     out = []
     text = article.text
-    for k, (a, b) in enumerate(s for p in paragraphs(text) for s in sentences(text, p.start, p.end)):
+    for k, (a, b) in enumerate(
+        s for p in paragraphs(text) for s in sentences(text, p.start, p.end)
+    ):
         out.append(
             Statement(
                 article_id=article.id,

@@ -31,7 +31,9 @@ _DETERMINERS = frozenset(
     "the a an one another his her its their our both two three four several some many "
     "this these those each every any no".split()
 )
-_CONNECTORS = frozenset("of for at and de da das dos do del della di van von der den al el bin ibn la le du y".split())
+_CONNECTORS = frozenset(
+    "of for at and de da das dos do del della di van von der den al el bin ibn la le du y".split()
+)
 _PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p", "we": "p", "i": "s", "you": "p"}
 _RELATIVES = frozenset({"who", "which", "that"})
 _SKIP_BEFORE_CUE = frozenset(
@@ -43,9 +45,7 @@ _SKIP_BEFORE_CUE = frozenset(
     officially initially finally clearly explicitly jointly similarly openly flatly
     angrily bluntly sharply warmly personally directly last even still """.split()
 )
-_WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday weekend".split()
-)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
@@ -124,7 +124,11 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
         if toks[i][2].isdigit() and i >= 2 and toks[i - 1][2].lower() in _MONTHS:
             i -= 3 if toks[i - 2][2].lower() == "on" else 2
             continue
-        if w in ("week", "month", "year", "night", "morning", "evening", "afternoon") and i >= 1 and toks[i - 1][2].lower() in ("last", "this", "next"):
+        if (
+            w in ("week", "month", "year", "night", "morning", "evening", "afternoon")
+            and i >= 1
+            and toks[i - 1][2].lower() in ("last", "this", "next")
+        ):
             i -= 2
             continue
         break
@@ -163,7 +167,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             continue
         low = tok.lower()
         prev = toks[i - 1][2].lower() if i >= 1 else ""
-        if (low == "in" and prev in ORG_HEADS) or (low in ("with", "to") and prev in ("familiar", "close")):
+        if (low == "in" and prev in ORG_HEADS) or (
+            low in ("with", "to") and prev in ("familiar", "close")
+        ):
             i -= 1
             continue
         break
@@ -195,7 +201,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     return (toks[start][0], toks[end][1]), appositive
 
 
-_VERBISH = frozenset("is are was were has have had be been will would can could said says do does did".split())
+_VERBISH = frozenset(
+    "is are was were has have had be been will would can could said says do does did".split()
+)
 
 
 def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int | None:
@@ -217,7 +225,9 @@ def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int
     return start
 
 
-def _determiner_phrase(toks: list[tuple[int, int, str]], end: int, text: str, lo: int) -> int | None:
+def _determiner_phrase(
+    toks: list[tuple[int, int, str]], end: int, text: str, lo: int
+) -> int | None:
     """``..., one county official (said)``: a short determiner-led phrase after a clause
     boundary whose last word is a person or organisation noun."""
     last = toks[end][2].lower()
@@ -238,11 +248,21 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
     prev = toks[start - 1][2]
     if prev in (",", ":", ";", "—", "–", "(") or prev in "\"”’'»":
         return True
-    if prev.lower() in ("but", "and", "however", "meanwhile", "yet", "so", "still", "now", "then", "instead", "also"):
+    if prev.lower() in (
+        "but",
+        "and",
+        "however",
+        "meanwhile",
+        "yet",
+        "so",
+        "still",
+        "now",
+        "then",
+        "instead",
+        "also",
+    ):
         return start == 1 or toks[start - 2][2] in (",", ";", ":")
-    if prev == "-" or prev == "--":
-        return True
-    return False
+    return prev in ("-", "--")
 
 
 def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
@@ -259,7 +279,26 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
         stop -= 1
     if stop == 0:
         return None
-    if i < n and toks[i][2] not in (",", ".", ";", ":", "\"", "”", "—", "!", "?") and toks[i][2].lower() not in ("who", "in", "on", "at", "during", "after", "as", "before", "when", "while", "recently", "earlier", "last"):
+    if (
+        i < n
+        and toks[i][2] not in (",", ".", ";", ":", '"', "”", "—", "!", "?")
+        and toks[i][2].lower()
+        not in (
+            "who",
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "as",
+            "before",
+            "when",
+            "while",
+            "recently",
+            "earlier",
+            "last",
+        )
+    ):
         return None
     return toks[0][0], toks[stop - 1][1]
 
@@ -287,7 +326,9 @@ def parse_mention(text: str, span: Span) -> Mention:
         return Mention("pronoun", raw, span, head=words[0])
     if "and" in words and _is_coordination(toks):
         return Mention("plural", raw, span)
-    if words and words[0] in ("both", "two", "three", "all") or (len(words) >= 2 and words[1] in ("two", "three", "both")):
+    if (words and words[0] in ("both", "two", "three", "all")) or (
+        len(words) >= 2 and words[1] in ("two", "three", "both")
+    ):
         return Mention("plural", raw, span)
     if words and words[-1] in PLURAL_SUBJECTS and words[-1] not in ("prime",):
         return Mention("plural", raw, span)
@@ -336,7 +377,9 @@ def parse_mention(text: str, span: Span) -> Mention:
             country = country or base
             continue
         if w in ROLE_WORDS or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
-            if name_parts and (w in ORG_HEADS or w in ("of", "for", "and", "de", "da", "bin", "al", "van", "von")):
+            if name_parts and (
+                w in ORG_HEADS or w in ("of", "for", "and", "de", "da", "bin", "al", "van", "von")
+            ):
                 name_parts.append(t)
                 continue
             if name_parts and w in ROLE_WORDS and _is_cap(t):
@@ -352,35 +395,64 @@ def parse_mention(text: str, span: Span) -> Mention:
     name = " ".join(name_parts).strip()
     if name.endswith(("’s", "'s")):
         name = name[:-2]
-    is_org = head in ORG_HEADS or any(w.rstrip(".") in ("inc", "llc", "corp", "ltd", "co") for w in words)
+    is_org = head in ORG_HEADS or any(
+        w.rstrip(".") in ("inc", "llc", "corp", "ltd", "co") for w in words
+    )
     if not is_org and name and len(toks) >= 3:
         # "The French Embassy in Beijing", "the Oregon Court of Appeals"
         for k in range(1, len(words) - 1):
-            if words[k] in ("in", "of", "for") and words[k - 1] in ORG_HEADS and _is_cap(toks[k - 1]):
+            if (
+                words[k] in ("in", "of", "for")
+                and words[k - 1] in ORG_HEADS
+                and _is_cap(toks[k - 1])
+            ):
                 is_org = True
                 head = words[k - 1]
                 name = ""
                 break
     if head in ANON_HEADS and not name and (det or words[0] in ("one", "another")):
-        return Mention("anonymous", raw, span, head=head, role=role, country=country, gender=gender, of=of)
-    if head in ANON_HEADS and words[0] in ("sources", "officials", "people", "diplomats", "insiders", "aides") :
+        return Mention(
+            "anonymous", raw, span, head=head, role=role, country=country, gender=gender, of=of
+        )
+    if head in ANON_HEADS and words[0] in (
+        "sources",
+        "officials",
+        "people",
+        "diplomats",
+        "insiders",
+        "aides",
+    ):
         return Mention("anonymous", raw, span, head=head, gender=gender, of=of)
     if is_org and not (name and not _is_cap(toks[-1])):
         org_name = " ".join(toks[1:] if det else toks).strip()
         if head in ("side",):
             return Mention("org", raw, span, name=org_name, head=head, country=country, of=of)
         if det and len(toks) <= 3 and not any(_is_cap(t) for t in toks[1:]):
-            return Mention("nominal", raw, span, head=head, role=role, country=country, gender=gender, of=of)
+            return Mention(
+                "nominal", raw, span, head=head, role=role, country=country, gender=gender, of=of
+            )
         return Mention("org", raw, span, name=org_name, head=head, country=country, of=of)
     if name:
         full = " ".join(toks[1:] if det else toks)
         if full in COUNTRIES or name in COUNTRIES:
             return Mention("country", raw, span, name=name if name in COUNTRIES else full)
-        return Mention("person", raw, span, name=name, head=head, role=role, country=country, gender=gender, of=of)
+        return Mention(
+            "person",
+            raw,
+            span,
+            name=name,
+            head=head,
+            role=role,
+            country=country,
+            gender=gender,
+            of=of,
+        )
     if head in GROUP_HEADS:
         return Mention("group", raw, span, name=raw, head=head)
     if role or head in ROLE_WORDS or head in _NP_EXTRA:
-        return Mention("nominal", raw, span, head=head, role=role, country=country, gender=gender, of=of)
+        return Mention(
+            "nominal", raw, span, head=head, role=role, country=country, gender=gender, of=of
+        )
     if country:
         return Mention("country", raw, span, name=country)
     return Mention("nominal", raw, span, head=head, gender=gender, of=of)
@@ -399,7 +471,12 @@ def _head_word(words: list[str]) -> str:
 
 
 def _role_text(parts: list[str]) -> str:
-    words = [p for p in parts if p.lower() not in _DETERMINERS and p.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "madam", "sir")]
+    words = [
+        p
+        for p in parts
+        if p.lower() not in _DETERMINERS
+        and p.lower().rstrip(".") not in ("mr", "mrs", "ms", "dr", "madam", "sir")
+    ]
     while words and words[-1].lower() in _CONNECTORS:
         words.pop()
     if not words:

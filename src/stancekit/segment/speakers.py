@@ -80,7 +80,9 @@ def _key(form: str) -> str:
     return re.sub(r"\s+", " ", s).lower()
 
 
-def load_aliases(source: str | os.PathLike[str] | Mapping[str, Any] | AliasBook | None) -> AliasBook:
+def load_aliases(
+    source: str | os.PathLike[str] | Mapping[str, Any] | AliasBook | None,
+) -> AliasBook:
     """Read an alias file (TOML or JSON) or mapping: canonical name → aliases, role, country.
 
     Each entry is either a list of aliases or a table ``{aliases = [...], role = "...",
@@ -136,7 +138,9 @@ def load_aliases(source: str | os.PathLike[str] | Mapping[str, Any] | AliasBook 
 class SpeakerBook:
     """Speakers of one article and the order in which they spoke."""
 
-    def __init__(self, aliases: AliasBook | None = None, *, lower_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, aliases: AliasBook | None = None, *, lower_words: frozenset[str] = frozenset()
+    ) -> None:
         self.aliases = aliases or AliasBook()
         self.lower_words = lower_words
         self.observed: list[tuple[int, Entity]] = []
@@ -195,7 +199,11 @@ class SpeakerBook:
         ent: Entity | None
         if kind == "plural":
             return None
-        if kind == "person" and " " not in mention.name and mention.name.lower() in self.lower_words:
+        if (
+            kind == "person"
+            and " " not in mention.name
+            and mention.name.lower() in self.lower_words
+        ):
             if mention.name.lower().endswith("s"):
                 return None
             ent = self._nominal(mention)
@@ -297,7 +305,18 @@ class SpeakerBook:
             from stancekit.segment.mentions import Mention as _M
 
             inner = parse_mention(m.of, (0, len(m.of)))
-            target = self.resolve(_M(inner.kind, inner.text, inner.span, inner.name, inner.head, inner.role, inner.country, inner.gender))
+            target = self.resolve(
+                _M(
+                    inner.kind,
+                    inner.text,
+                    inner.span,
+                    inner.name,
+                    inner.head,
+                    inner.role,
+                    inner.country,
+                    inner.gender,
+                )
+            )
             if target is not None:
                 return target
         head = m.head
@@ -310,7 +329,13 @@ class SpeakerBook:
         for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
             if head in e.aliases:
                 return e
-            if e.kind == "org" and (head in e.name.lower().split() or (head == "company" and any(w.rstrip(".").lower() in _CORPORATE for w in e.name.split()))):
+            if e.kind == "org" and (
+                head in e.name.lower().split()
+                or (
+                    head == "company"
+                    and any(w.rstrip(".").lower() in _CORPORATE for w in e.name.split())
+                )
+            ):
                 return e
         if head in _PERSON_ROLES:
             name = re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I)
@@ -320,7 +345,9 @@ class SpeakerBook:
     def _by_role(self, m: Mention) -> Entity | None:
         role = (m.role or m.head).lower()
         generic = role in ("leader", "official", "head", "chief")
-        pool = list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
+        pool = (
+            list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
+        )
         for e in pool:
             if e.kind != "person":
                 continue
@@ -330,7 +357,11 @@ class SpeakerBook:
                 continue
             if generic or role in e.role.lower() or (role.split()[-1] in e.role.lower().split()):
                 return e
-        if not m.country and role in ("president", "prime minister", "premier", "leader") and self.history:
+        if (
+            not m.country
+            and role in ("president", "prime minister", "premier", "leader")
+            and self.history
+        ):
             # "The President said" in a readout whose roles were not spelled out
             for e in reversed(self.history):
                 if e.kind == "person":

@@ -22,8 +22,8 @@ __all__ = [
     "sentences",
 ]
 
-_OPEN = "\"“«„"
-_CLOSE = "\"”»“"
+_OPEN = '"“«„'
+_CLOSE = '"”»“'
 _PARA = re.compile(r"[^\n]+")
 _DATELINE = re.compile(
     r"""\A(?:[A-Z][A-Z.'’\- ]{1,40}[A-Z.]      # CITY

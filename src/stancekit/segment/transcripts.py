@@ -10,7 +10,8 @@ from stancekit.segment.text import Paragraph
 __all__ = ["EDITORIAL", "SEPARATOR", "turn_label"]
 
 _LABEL = re.compile(
-    r"(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*|of|the|de|da|del|al|bin|ibn|van|von|der|and|la|le|du|y|ul|bint))*?)"
+    r"(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*"
+    r"|of|the|de|da|del|al|bin|ibn|van|von|der|and|la|le|du|y|ul|bint))*?)"
     r"(?P<paren>\s*\([^()]{0,60}\))?:[ \u00a0]+(?=\S)"
 )
 _LOWER_OK = frozenset("of the de da del al bin ibn van von der and la le du y ul bint".split())
