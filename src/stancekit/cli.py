@@ -68,6 +68,14 @@ def _add_segment(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="alias file (TOML or JSON): canonical name -> aliases, role, country",
     )
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--unit",
+        choices=("sentence", "attribution"),
+        default="sentence",
+        help="one statement per quoted sentence (default) or per attribution relation "
+        "(quotation pieces merged, as PolNeAR annotates)",
+    )
+    p.add_argument("--speaker", help="treat every input document as a speech by this speaker")
     p.set_defaults(handler=_run_segment)
 
 
@@ -79,7 +87,12 @@ def _run_segment(args: argparse.Namespace) -> int:
     if articles.skipped:
         print(f"skipped {len(articles.skipped)} empty article(s)", file=sys.stderr)
     table = segment(
-        articles, speakers=args.speakers, n_jobs=args.jobs, progress=_progress_default()
+        articles,
+        speakers=args.speakers,
+        speaker=args.speaker,
+        n_jobs=args.jobs,
+        progress=_progress_default(),
+        unit=args.unit,
     )
     if args.output is None:
         for st in table:

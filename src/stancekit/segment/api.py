@@ -29,6 +29,7 @@ def segment(
     speaker: str | None = None,
     n_jobs: int = 1,
     progress: bool | None = None,
+    unit: str = "sentence",
 ) -> StatementTable:
     """Find who said what.
 
@@ -47,7 +48,13 @@ def segment(
     n_jobs
         Worker processes (``-1``: all cores). Output is identical for any value.
     progress
-        Show a progress bar (default: when there are many articles and stderr is a terminal).
+        Show a progress bar (default: off).
+    unit
+        ``"sentence"`` (default): one statement per quoted sentence and per reporting cue, the
+        convention of stancekit's own annotation guide. ``"attribution"``: the sentences of one
+        quotation, and the pieces of a quotation split around its attribution, are merged
+        into one statement (``start``..``end`` then spans the pieces), the unit of corpora
+        that annotate attribution relations, such as PolNeAR.
 
     Returns
     -------
@@ -60,6 +67,8 @@ def segment(
     >>> t[0].speaker, t[0].text
     ('Putin', 'Trade is growing fast')
     """
+    if unit not in ("sentence", "attribution"):
+        raise ValueError(f"unit must be 'sentence' or 'attribution', got {unit!r}")
     arts = _as_articles(articles)
     if speaker is not None:
         arts = [
@@ -84,8 +93,32 @@ def segment(
             segment_article(a, book)
             for a in tqdm(arts, disable=not show, desc="segment", unit="article")
         ]
+    if unit == "attribution":
+        texts = {a.id: a.text for a in arts}
+        results = [_merge_quotes(r, texts) for r in results]
     statements = _canonicalise([s for r in results for s in r], book)
     return StatementTable.from_statements(statements)
+
+
+def _merge_quotes(statements: list[Statement], texts: Mapping[str, str]) -> list[Statement]:
+    """Merge consecutive direct statements of one attribution (same speaker, mention and cue,
+    within one paragraph) into one statement spanning them."""
+    out: list[Statement] = []
+    for s in statements:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and s.kind == prev.kind == "direct"
+            and (s.speaker, s.mention_start, s.cue) == (prev.speaker, prev.mention_start, prev.cue)
+            and s.article_id == prev.article_id
+            and 0 <= s.start - prev.end <= 200
+            and "\n" not in texts[s.article_id][prev.end : s.start]
+        ):
+            text = texts[s.article_id]
+            out[-1] = _replace(prev, end=s.end, text=text[prev.start : s.end])
+            continue
+        out.append(s)
+    return out
 
 
 def _segment_one(article: Article, book: AliasBook) -> list[Statement]:

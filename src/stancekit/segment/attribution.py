@@ -61,6 +61,7 @@ _OBJECT_WORDS = frozenset(
     """me us him her them you reporters journalists delegates lawmakers analysts investors
     supporters parliament the a an his their its crowd audience""".split()
 )
+_QUOTE_OPENERS = ('"', "“", "''", "«")
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
 _ADJUNCT = re.compile(
     r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?"
@@ -256,6 +257,8 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
     if k >= len(words):
         return None
     nxt = words[k][2]
+    if nxt.lower() == "to" and k > 0:
+        return pos + words[0][0]
     if (
         nxt in (".", "!", "?")
         or nxt.lower() in _PREPOSITIONS
@@ -264,7 +267,7 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
         return None
     if nxt in (",", ":"):
         rest = m[pos + words[k][1] : limit].strip()
-        return pos + words[k][1] if rest.startswith(('"', "“")) else None
+        return pos + words[k][1] if rest.startswith(_QUOTE_OPENERS) else None
     return pos + words[k][0]
 
 
@@ -320,6 +323,8 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
         prev = ctx.masked[max(ctx.start, c.start - 8) : c.start].split()
         if c.form.endswith("ing") and not (prev and prev[-1].lower() in _AUX_ING):
             continue
+        if prev and prev[-1].lower() in ("to", "not", "n't", "never", "cannot"):
+            continue  # "declined to say", "did not say": no statement
         bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
         plural_subject = bool(prev) and (
             prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s")
@@ -358,7 +363,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             c.base in THAT_ONLY
             and cstart is not None
             and not re.search(r"that\s*$|:\s*$", m[c.end : cstart])
-            and not m[cstart:b].lstrip().startswith(('"', "“"))
+            and not m[cstart:b].lstrip().startswith(_QUOTE_OPENERS)
         ):
             return None
         if not pstrip or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet"):
@@ -367,7 +372,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                     return _Choice("intro", c, np_span, appos, None)
                 return None
             return _Choice("leading-start", c, np_span, appos, cstart)
-        if pstrip.endswith((",", '"', "”", "—", "–", ":")) or pstrip.endswith("--"):
+        if pstrip.endswith((",", '"', "”", "—", "–", ":", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
             if cstart is None or _starts_split(after) or _ADJUNCT.match(m, c.end, b):
                 comma = a + len(prefix.rstrip())
@@ -378,7 +383,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
         return None
     if c.base in _INVERTIBLE:
         before = m[a : c.start].rstrip()
-        if before.endswith((",", '"', "”")):
+        if before.endswith((",", '"', "”", "''", "’")):
             rs = right_subject(m, c.end, b)
             if rs is not None:
                 mention = parse_mention(ctx.text, rs)
@@ -443,7 +448,7 @@ def _realise(
         out.extend(_tail(ctx, ent, mention, cues, tail_from, False))
     elif kind == "interjected":
         rest = ctx.masked[c.end : b].lstrip(" ,")
-        if rest.startswith(('"', "“")):
+        if rest.startswith(_QUOTE_OPENERS):
             out.extend(_emit(ctx, ent, mention, a, np_span[0], c.form))
             for q in ctx.quotes:
                 if q.start >= c.end:

@@ -19,7 +19,7 @@ from stancekit.segment.text import (
     paragraphs,
     sentences,
 )
-from stancekit.segment.transcripts import EDITORIAL, SEPARATOR, turn_label
+from stancekit.segment.transcripts import EDITORIAL, NOBODY, SEPARATOR, turn_label
 
 __all__ = ["segment_article"]
 
@@ -42,12 +42,12 @@ def segment_article(article: Article, aliases: AliasBook | None = None) -> list[
     book = SpeakerBook(aliases, lower_words=_lower_words(text))
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
-            book.observe(article.title, m.span(), position=-1)
+            book.observe(article.title, m.span(), position=-1, titled_only=True)
     for m in _TITLED_NAME.finditer(text):
         book.observe(text, m.span(), position=m.start())
     paras = paragraphs(text)
     labels = [turn_label(text, p) for p in paras]
-    transcript = sum(1 for x in labels if x is not None) >= 2
+    transcript = sum(1 for x in labels if x is not None and x != NOBODY) >= 2
     raws = _narrative_and_turns(
         article, text, paras, labels if transcript else [None] * len(paras), book
     )
@@ -93,7 +93,7 @@ def _narrative_and_turns(
     article: Article,
     text: str,
     paras: list[Paragraph],
-    labels: list[tuple[int, int] | None],
+    labels: list[tuple[int, int, int] | None],
     book: SpeakerBook,
 ) -> list[Raw]:
     all_quotes: list[list[Quote]] = []
@@ -113,10 +113,14 @@ def _narrative_and_turns(
         lab = labels[pi]
         if lab is not None:
             in_transcript = True
-            label_end, speech = lab
-            mention = parse_mention(text, (p.start, label_end))
+            label_start, label_end, speech = lab
+            if lab == NOBODY:
+                current = None
+                sent_index += 1
+                continue
+            mention = parse_mention(text, (label_start, label_end))
             ent = book.resolve(mention)
-            current = (ent, (p.start, label_end)) if ent is not None else None
+            current = (ent, (label_start, label_end)) if ent is not None else None
             if current is not None:
                 out.extend(_turn(text, speech, p.end, current, sent_index, book))
             sent_index += 1
@@ -191,9 +195,13 @@ def _paragraph(
         if q.start in used:
             continue
         owner = _sentence_of(sent_of, q.start)
-        if owner is None or not _standalone(text, masked, q, owner[0], owner[1]):
+        if owner is None:
             continue
-        who = _nearest(out, q) or (intro if intro is not None else None)
+        who = _dash_credit(text, masked, q, b, book)
+        if who is None:
+            if not _standalone(text, masked, q, owner[0], owner[1]):
+                continue
+            who = _nearest(out, q) or intro
         if who is None and carry is not None and q.start <= a + 1:
             who = carry
         if who is None:
@@ -212,6 +220,24 @@ def _paragraph(
         last = out[-1]
         new_carry = (last.entity, last.mention, last.cue)
     return out, new_carry, sent_index
+
+
+_DASH_CREDIT = re.compile(
+    r"[\s,.]*[―—–]\s*((?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.|de|da|van|von)){0,4})"
+    r"[\s.]*\Z"
+)
+
+
+def _dash_credit(
+    text: str, masked: str, q: Quote, b: int, book: SpeakerBook
+) -> tuple[Entity, Span, str] | None:
+    """``"Q" ― Sonya Herridge``: a quotation credited after a dash at the paragraph's end."""
+    m = _DASH_CREDIT.match(masked, q.end, b)
+    if m is None:
+        return None
+    span = m.span(1)
+    ent = book.resolve(parse_mention(text, span))
+    return (ent, span, "―") if ent is not None else None
 
 
 def _sentence_of(sent_of: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int] | None:

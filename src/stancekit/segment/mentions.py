@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from stancekit.segment.lexicon import (
+    ABBREVIATIONS,
     ANON_HEADS,
     COUNTRIES,
     DEMONYMS,
@@ -96,8 +97,20 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+_CAP_STOP = frozenset(
+    """what when where why how whether which while if as after before since although though
+    because but and or so yet then there here it its this that these those i we you they he
+    she his her our their my your in on at by for with from into during over under about
+    asked speaking meanwhile however still also even now today yesterday later earlier
+    monday tuesday wednesday thursday friday saturday sunday not no yes indeed instead like
+    unlike despite among between to not""".split()
+)
+
+
 def _np_token(tok: str) -> bool:
     w = tok.lower()
+    if w in _CAP_STOP:
+        return False
     if _is_cap(tok):
         return True
     if w in _DETERMINERS or w in _CONNECTORS or w in ROLE_WORDS or w in ORG_HEADS:
@@ -116,6 +129,14 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
         if w in _SKIP_BEFORE_CUE:
             i -= 1
             continue
+        if w == ")":
+            # a party tag or aside: "Sen. Lindsey Graham (R-S.C.) said"
+            j = i - 1
+            while j >= 0 and i - j <= 8 and toks[j][2] != "(":
+                j -= 1
+            if j >= 0 and toks[j][2] == "(":
+                i = j - 1
+                continue
         if w in _WEEKDAYS and i >= 1 and toks[i - 1][2].lower() in ("on", "last", "this"):
             i -= 2
             if i >= 0 and toks[i][2].lower() == "earlier":
@@ -155,7 +176,12 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         if j < 1:
             return None
         first = toks[j + 1][2]
-        if not (first.lower() in _APPOSITIVE_START or _is_cap(first)):
+        named_before = (
+            j >= 1 and _is_cap(toks[j - 1][2]) and toks[j - 1][2].lower() not in _CAP_STOP
+        )
+        if not (first.lower() in _APPOSITIVE_START or _is_cap(first) or named_before):
+            return None
+        if i - j > 40:
             return None
         appositive = (toks[j + 1][0], toks[i - 1][1])
         i = j - 1
@@ -231,7 +257,10 @@ def _determiner_phrase(
     """``..., one county official (said)``: a short determiner-led phrase after a clause
     boundary whose last word is a person or organisation noun."""
     last = toks[end][2].lower()
-    if not (last in ROLE_WORDS or last in ANON_HEADS or last in ORG_HEADS or last in GROUP_HEADS):
+    known = last in ROLE_WORDS or last in ANON_HEADS or last in ORG_HEADS or last in GROUP_HEADS
+    if not known and (
+        not last.isalpha() or last in _VERBISH or last.endswith(("ed", "ly")) or last in _CAP_STOP
+    ):
         return None
     for j in range(end - 1, max(-1, end - 6), -1):
         w = toks[j][2]
@@ -300,7 +329,11 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
         )
     ):
         return None
-    return toks[0][0], toks[stop - 1][1]
+    end = toks[stop - 1][1]
+    last = toks[stop - 1][2]
+    if last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and last.count(".") == 1:
+        end -= 1
+    return toks[0][0], end
 
 
 _COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
@@ -390,6 +423,8 @@ def parse_mention(text: str, span: Span) -> Mention:
                 name_parts = []
             continue
         name_parts.append(t)
+    while name_parts and name_parts[0].lower() in _CAP_STOP:
+        name_parts.pop(0)
     head = _head_word(words)
     role = _role_text(role_parts)
     name = " ".join(name_parts).strip()

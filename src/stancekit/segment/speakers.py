@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from stancekit.errors import InputError
+from stancekit.segment.lexicon import ORG_HEADS
 from stancekit.segment.mentions import Mention, parse_mention
 
 __all__ = ["AliasBook", "Entity", "SpeakerBook", "load_aliases"]
@@ -149,7 +150,9 @@ class SpeakerBook:
         self.seen: list[Entity] = []  # entities in order of last mention
 
     # -- registration -------------------------------------------------------------------------
-    def observe(self, text: str, span: tuple[int, int], *, position: int) -> Entity | None:
+    def observe(
+        self, text: str, span: tuple[int, int], *, position: int, titled_only: bool = False
+    ) -> Entity | None:
         """Register a person named anywhere in the text (not as a speaker): with a title
         ("Kyrgyz President Sadyr Japarov") the entity is created; a bare two- or three-word
         name is remembered as a pronoun antecedent of last resort."""
@@ -158,6 +161,8 @@ class SpeakerBook:
             return None
         if m.role or m.country or m.gender:
             ent = self._person(m)
+        elif titled_only:
+            return None
         else:
             ent = Entity(_HONORIFIC.sub("", m.name).strip(), "person")
             for e in self.entities:
@@ -337,9 +342,11 @@ class SpeakerBook:
                 )
             ):
                 return e
-        if head in _PERSON_ROLES:
-            name = re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I)
-            return self._named(name, "nominal", country=m.country)
+        if head and head.isalpha() and not (head.endswith("s") and head not in ORG_HEADS):
+            name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
+            return self._named(
+                name, "nominal" if head in _PERSON_ROLES else "org", country=m.country
+            )
         return None
 
     def _by_role(self, m: Mention) -> Entity | None:

@@ -22,8 +22,6 @@ __all__ = [
     "sentences",
 ]
 
-_OPEN = '"“«„'
-_CLOSE = '"”»“'
 _PARA = re.compile(r"[^\n]+")
 _DATELINE = re.compile(
     r"""\A(?:[A-Z][A-Z.'’\- ]{1,40}[A-Z.]      # CITY
@@ -39,7 +37,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _SENT_END = re.compile(
-    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+[\"“])|[.!?…]+[\"”’')\]]*\s*\Z"
+    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))|[.!?…]+[\"”’')\]]*\s*\Z"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\Z")
 
@@ -100,37 +98,42 @@ def is_caption(text: str, start: int, end: int) -> bool:
     return bool(_CAPTION.search(text[start:end]))
 
 
+_MARK = re.compile("''|[\"“”«»„]")
+
+
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Double quotations inside ``text[start:end]`` (one paragraph), in order.
 
-    Straight quotes toggle; curly ones open and close. An opening mark without a closing one
-    makes a quotation that runs to the end of the paragraph.
+    Straight quotes (``"`` and the typewriter pair ``''``) toggle; curly ones open and close.
+    An opening mark without a closing one makes a quotation that runs to the end of the
+    paragraph.
     """
     quotes: list[Quote] = []
     open_at = -1
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _OPEN and ch not in _CLOSE:
-            continue
+    open_len = 0
+    opener = ""
+    for m in _MARK.finditer(text, start, end):
+        i, mark = m.start(), m.group()
         if open_at < 0:
-            if ch in "”»" and i > start:  # stray closer
-                continue
-            # an opening mark is not preceded by a letter/digit (that would be inches, etc.)
-            if i > start and text[i - 1].isalnum() and ch == '"':
-                continue
-            open_at = i
-        else:
-            if ch in "“«„" and ch != "“":
-                continue
-            if ch == "“" and text[open_at] == "“":
-                # a second curly opener: treat the first as unclosed, restart here
-                open_at = i
-                continue
-            if i - open_at > 1:
-                quotes.append(Quote(open_at, i + 1, open_at + 1, i, False))
-            open_at = -1
+            if mark in "”»":
+                continue  # a stray closer
+            if mark == '"' and i > start and text[i - 1].isalnum():
+                continue  # inches, not a quotation
+            if mark == "''" and i > start and text[i - 1].isalnum():
+                continue  # a possessive followed by an apostrophe
+            open_at, open_len, opener = i, len(mark), mark
+            continue
+        if mark in "“«„" and not (mark == "“" and opener == '"'):
+            if mark == opener:
+                open_at, open_len = i, len(mark)  # the first was never closed: restart here
+            continue
+        if (opener == "''") != (mark == "''"):
+            continue  # a typewriter pair closes only a typewriter pair
+        if i - (open_at + open_len) >= 1:
+            quotes.append(Quote(open_at, i + len(mark), open_at + open_len, i, False))
+        open_at = -1
     if open_at >= 0 and end - open_at > 2:
-        quotes.append(Quote(open_at, end, open_at + 1, end, True))
+        quotes.append(Quote(open_at, end, open_at + open_len, end, True))
     return quotes
 
 

@@ -7,10 +7,10 @@ import re
 
 from stancekit.segment.text import Paragraph
 
-__all__ = ["EDITORIAL", "SEPARATOR", "turn_label"]
+__all__ = ["EDITORIAL", "NOBODY", "SEPARATOR", "turn_label"]
 
 _LABEL = re.compile(
-    r"(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*"
+    r"[\"“]?(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*"
     r"|of|the|de|da|del|al|bin|ibn|van|von|der|and|la|le|du|y|ul|bint))*?)"
     r"(?P<paren>\s*\([^()]{0,60}\))?:[ \u00a0]+(?=\S)"
 )
@@ -25,10 +25,14 @@ _NOT_NAMES = frozenset(
 )
 
 
-def turn_label(text: str, p: Paragraph) -> tuple[int, int] | None:
-    """The span of a turn label (name part, without ``(translated...)`` or the colon) at the
-    start of a paragraph, and where the speech starts, as ``(label_end, speech_start)``; or
-    ``None``."""
+#: Label of a turn that is nobody's statement (a journalist's question, a moderator).
+NOBODY = (-1, -1, -1)
+
+
+def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
+    """A turn label at the start of a paragraph: ``(label_start, label_end, speech_start)``
+    (the label without ``(translated...)`` or the colon), :data:`NOBODY` for labels such as
+    ``Question:``, or ``None``."""
     m = _LABEL.match(text, p.start, p.end)
     if m is None:
         return None
@@ -36,13 +40,14 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int] | None:
     if not 1 <= len(words) <= 12:
         return None
     if words[0] in _NOT_NAMES and len(words) == 1:
-        return None
+        return NOBODY
     caps = [w for w in words if w[:1].isupper()]
-    if len(caps) < 2 and not (len(words) == 1 and m.group("paren")):
+    shout = len(words) == 1 and len(words[0]) >= 3 and words[0].isupper()
+    if len(caps) < 2 and not (len(words) == 1 and (m.group("paren") or shout)):
         return None
     if any(w.lower() not in _LOWER_OK and not w[:1].isupper() for w in words):
         return None
     paren = m.group("paren")
     if paren and not re.search(r"translat|via interpreter|interpret", paren, re.IGNORECASE):
         return None
-    return m.end("label"), m.end()
+    return m.start("label"), m.end("label"), m.end()
