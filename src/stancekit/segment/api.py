@@ -54,7 +54,9 @@ def segment(
         convention of stancekit's own annotation guide. ``"attribution"``: the sentences of one
         quotation, and the pieces of a quotation split around its attribution, are merged
         into one statement (``start``..``end`` then spans the pieces), the unit of corpora
-        that annotate attribution relations, such as PolNeAR.
+        that annotate attribution relations, such as PolNeAR; cues of belief, intention and
+        evidence ("thinks", "wants", "found") count too, and plural subjects ("the senators")
+        become group speakers.
 
     Returns
     -------
@@ -69,6 +71,7 @@ def segment(
     """
     if unit not in ("sentence", "attribution"):
         raise ValueError(f"unit must be 'sentence' or 'attribution', got {unit!r}")
+    broad = unit == "attribution"
     arts = _as_articles(articles)
     if speaker is not None:
         arts = [
@@ -84,13 +87,15 @@ def segment(
     if jobs > 1 and len(arts) > 1:
         chunk = max(1, len(arts) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            it = pool.map(_segment_one, arts, [book] * len(arts), chunksize=chunk)
+            it = pool.map(
+                _segment_one, arts, [book] * len(arts), [broad] * len(arts), chunksize=chunk
+            )
             results = list(
                 tqdm(it, total=len(arts), disable=not show, desc="segment", unit="article")
             )
     else:
         results = [
-            segment_article(a, book)
+            segment_article(a, book, broad=broad)
             for a in tqdm(arts, disable=not show, desc="segment", unit="article")
         ]
     if unit == "attribution":
@@ -121,8 +126,8 @@ def _merge_quotes(statements: list[Statement], texts: Mapping[str, str]) -> list
     return out
 
 
-def _segment_one(article: Article, book: AliasBook) -> list[Statement]:
-    return segment_article(article, book)
+def _segment_one(article: Article, book: AliasBook, broad: bool) -> list[Statement]:
+    return segment_article(article, book, broad=broad)
 
 
 def _as_articles(articles: Any) -> list[Article]:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from stancekit.segment.lexicon import (
+    BROAD_FORMS,
     CUE_FORMS,
     NP_CUES,
     PARTICIPLE_OPENERS,
@@ -31,14 +32,16 @@ from stancekit.segment.text import Quote, sentences
 
 __all__ = ["Raw", "SentenceContext", "attribute_sentence", "quote_pieces"]
 
-_CUE_RE = re.compile(
-    r"(?<![\w’'-])("
-    + "|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(CUE_FORMS, key=len, reverse=True)
+
+def _cue_regex(forms: dict[str, str]) -> re.Pattern[str]:
+    alternatives = (
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
     )
-    + r")(?![\w’'-])",
-    re.IGNORECASE,
-)
+    return re.compile(r"(?<![\w’'-])(" + "|".join(alternatives) + r")(?![\w’'-])", re.IGNORECASE)
+
+
+_CUE_RE = _cue_regex(CUE_FORMS)
+_BROAD_RE = _cue_regex(BROAD_FORMS)
 _TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
 _ADVERBIAL_START = frozenset(
     """on in at during after before to here today yesterday tonight separately also earlier
@@ -97,6 +100,7 @@ class SentenceContext:
     book: SpeakerBook
     index: int = 0
     used_quotes: set[int] = field(default_factory=set)
+    broad: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,9 +124,10 @@ class _Cue:
 
 def _cues(ctx: SentenceContext) -> list[_Cue]:
     out = []
-    for m in _CUE_RE.finditer(ctx.masked, ctx.start, ctx.end):
+    regex, forms = (_BROAD_RE, BROAD_FORMS) if ctx.broad else (_CUE_RE, CUE_FORMS)
+    for m in regex.finditer(ctx.masked, ctx.start, ctx.end):
         form = re.sub(r"\s+", " ", m.group(1).lower())
-        out.append(_Cue(m.start(), m.end(), form, CUE_FORMS[form]))
+        out.append(_Cue(m.start(), m.end(), form, forms[form]))
     return out
 
 
@@ -348,7 +353,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
     if left is not None:
         np_span, appos = left
         mention = parse_mention(ctx.text, np_span)
-        if mention.kind == "plural":
+        if mention.kind == "plural" and not ctx.broad:
             return None
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
@@ -361,6 +366,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return None
         if (
             c.base in THAT_ONLY
+            and not ctx.broad
             and cstart is not None
             and not re.search(r"that\s*$|:\s*$", m[c.end : cstart])
             and not m[cstart:b].lstrip().startswith(_QUOTE_OPENERS)
@@ -387,7 +393,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             rs = right_subject(m, c.end, b)
             if rs is not None:
                 mention = parse_mention(ctx.text, rs)
-                if mention.kind == "plural":
+                if mention.kind == "plural" and not ctx.broad:
                     return None
                 return _Choice("inverted", c, rs, None, a + len(before))
     return None

@@ -31,15 +31,21 @@ _TITLED_NAME = re.compile(
 )
 
 
-def segment_article(article: Article, aliases: AliasBook | None = None) -> list[Statement]:
-    """The statements of one article, in text order."""
+def segment_article(
+    article: Article, aliases: AliasBook | None = None, *, broad: bool = False
+) -> list[Statement]:
+    """The statements of one article, in text order.
+
+    With ``broad``, attribution relations beyond speech acts count too (beliefs, intentions,
+    evidence: "thinks", "wants", "found") and plural subjects become group speakers.
+    """
     text = article.text
     if not text.strip():
         return []
     speaker = article.meta.get("speaker")
     if isinstance(speaker, str) and speaker.strip():
         return _speech(article, speaker.strip(), aliases)
-    book = SpeakerBook(aliases, lower_words=_lower_words(text))
+    book = SpeakerBook(aliases, lower_words=_lower_words(text), plural_speakers=broad)
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
@@ -49,7 +55,7 @@ def segment_article(article: Article, aliases: AliasBook | None = None) -> list[
     labels = [turn_label(text, p) for p in paras]
     transcript = sum(1 for x in labels if x is not None and x != NOBODY) >= 2
     raws = _narrative_and_turns(
-        article, text, paras, labels if transcript else [None] * len(paras), book
+        article, text, paras, labels if transcript else [None] * len(paras), book, broad
     )
     return [_to_statement(article, r) for r in raws]
 
@@ -95,6 +101,7 @@ def _narrative_and_turns(
     paras: list[Paragraph],
     labels: list[tuple[int, int, int] | None],
     book: SpeakerBook,
+    broad: bool,
 ) -> list[Raw]:
     all_quotes: list[list[Quote]] = []
     for p in paras:
@@ -134,7 +141,7 @@ def _narrative_and_turns(
             continue
         body = dateline_end(text, p.start, p.end)
         raws, carry, sent_index = _paragraph(
-            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry
+            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad
         )
         out.extend(raws)
     out.sort(key=lambda r: (r.start, r.end))
@@ -167,6 +174,7 @@ def _paragraph(
     book: SpeakerBook,
     sent_index: int,
     carry: tuple[Entity, Span, str] | None,
+    broad: bool = False,
 ) -> tuple[list[Raw], tuple[Entity, Span, str] | None, int]:
     out: list[Raw] = []
     used: set[int] = set()
@@ -183,6 +191,7 @@ def _paragraph(
             book,
             sent_index,
             used,
+            broad,
         )
         raws, ent, mention = attribute_sentence(ctx)
         out.extend(raws)

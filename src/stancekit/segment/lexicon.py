@@ -10,6 +10,8 @@ __all__ = [
     "ANON_HEADS",
     "CLAUSE_CUES",
     "COUNTRIES",
+    "BROAD_CUES",
+    "BROAD_FORMS",
     "CUE_FORMS",
     "DEMONYMS",
     "FEMALE_WORDS",
@@ -344,6 +346,101 @@ PARTICIPLE_OPENERS: frozenset[str] = frozenset(
     }
 )
 
+#: Further cues of attribution relations (beliefs, intentions, evidence), used only when
+#: segmenting by attribution relation (PolNeAR's notion of attribution), not by speech act.
+BROAD_CUES: tuple[str, ...] = (
+    "think",
+    "know",
+    "want",
+    "plan",
+    "expect",
+    "fear",
+    "worry",
+    "feel",
+    "show",
+    "find",
+    "cite",
+    "consider",
+    "intend",
+    "seek",
+    "refuse",
+    "mock",
+    "attack",
+    "blast",
+    "slam",
+    "defend",
+    "see",
+    "view",
+    "charge",
+    "threaten",
+    "joke",
+    "quip",
+    "tweet",
+    "post",
+    "dispute",
+    "push for",
+    "insist",
+    "acknowledge",
+    "reckon",
+    "suspect",
+    "doubt",
+    "figure",
+    "guess",
+    "assume",
+    "suppose",
+    "imagine",
+    "understand",
+    "learn",
+    "hear",
+    "read",
+    "recognize",
+    "recognise",
+    "support",
+    "oppose",
+    "endorse",
+    "back",
+    "favor",
+    "favour",
+    "vow",
+    "swear",
+    "point to",
+    "conclude",
+    "determine",
+    "discover",
+    "indicate",
+    "suggest",
+    "decline",
+)
+
+
+def _forms_of(base: str) -> tuple[str, ...]:
+    if base in _IRREGULAR:
+        return (base, *_IRREGULAR[base])
+    if " " in base:
+        head, _, rest = base.partition(" ")
+        return (base, *(f"{f} {rest}" for f in _IRREGULAR.get(head, _inflect(head))))
+    return (base, *_inflect(base))
+
+
+_IRREGULAR.update(
+    {
+        "think": ("thinks", "thought", "thinking"),
+        "know": ("knows", "knew", "knowing", "known"),
+        "feel": ("feels", "felt", "feeling"),
+        "find": ("finds", "found", "finding"),
+        "see": ("sees", "saw", "seeing"),
+        "hear": ("hears", "heard", "hearing"),
+        "read": ("reads", "read", "reading"),
+        "understand": ("understands", "understood", "understanding"),
+        "learn": ("learns", "learned", "learning", "learnt"),
+        "swear": ("swears", "swore", "swearing"),
+        "plan": ("plans", "planned", "planning"),
+        "quip": ("quips", "quipped", "quipping"),
+        "slam": ("slams", "slammed", "slamming"),
+        "favor": ("favors", "favored", "favoring"),
+    }
+)
+
 _FORMS: dict[str, str] = {}
 for _base in CLAUSE_CUES:
     if _base in _IRREGULAR:
@@ -359,6 +456,12 @@ _FORMS["according to"] = "according to"
 
 #: Every cue surface form → its base form.
 CUE_FORMS: dict[str, str] = _FORMS
+
+#: The same plus the forms of :data:`BROAD_CUES`.
+BROAD_FORMS: dict[str, str] = dict(_FORMS)
+for _base in BROAD_CUES:
+    for _f in _forms_of(_base):
+        BROAD_FORMS.setdefault(_f, _base)
 
 
 def cue_base(form: str) -> str:

@@ -109,10 +109,8 @@ _CAP_STOP = frozenset(
 
 def _np_token(tok: str) -> bool:
     w = tok.lower()
-    if w in _CAP_STOP:
-        return False
     if _is_cap(tok):
-        return True
+        return w not in _CAP_STOP
     if w in _DETERMINERS or w in _CONNECTORS or w in ROLE_WORDS or w in ORG_HEADS:
         return True
     if w in ANON_HEADS or w in GROUP_HEADS or w in _NP_EXTRA:
@@ -126,7 +124,7 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
     """Index of the last token before the adverbials that precede a cue."""
     while i >= 0:
         w = toks[i][2].lower()
-        if w in _SKIP_BEFORE_CUE:
+        if w in _SKIP_BEFORE_CUE or w == "now":
             i -= 1
             continue
         if w == ")":

@@ -140,8 +140,13 @@ class SpeakerBook:
     """Speakers of one article and the order in which they spoke."""
 
     def __init__(
-        self, aliases: AliasBook | None = None, *, lower_words: frozenset[str] = frozenset()
+        self,
+        aliases: AliasBook | None = None,
+        *,
+        lower_words: frozenset[str] = frozenset(),
+        plural_speakers: bool = False,
     ) -> None:
+        self.plural_speakers = plural_speakers
         self.aliases = aliases or AliasBook()
         self.lower_words = lower_words
         self.observed: list[tuple[int, Entity]] = []
@@ -203,7 +208,10 @@ class SpeakerBook:
         kind = mention.kind
         ent: Entity | None
         if kind == "plural":
-            return None
+            if not self.plural_speakers or mention.head in ("we", "i", "you"):
+                return None
+            name = re.sub(r"^(?:the|both|all)\s+", "", mention.text, flags=re.I)
+            return self._named(name, "group")
         if (
             kind == "person"
             and " " not in mention.name
