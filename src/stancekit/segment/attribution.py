@@ -33,15 +33,51 @@ from stancekit.segment.text import Quote, sentences
 __all__ = ["Raw", "SentenceContext", "attribute_sentence", "quote_pieces"]
 
 
-def _cue_regex(forms: dict[str, str]) -> re.Pattern[str]:
-    alternatives = (
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
+_CueIndex = dict[str, list[tuple[re.Pattern[str] | None, str]]]
+
+
+def _cue_index(forms: dict[str, str]) -> _CueIndex:
+    """First word of each cue form → (pattern for the remaining words, form), longest first."""
+    index: _CueIndex = {}
+    for form in sorted(forms, key=len, reverse=True):
+        first, _, rest = form.partition(" ")
+        tail = None
+        if rest:
+            tail = re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"(?![\w’'-])", re.I)
+        index.setdefault(first, []).append((tail, form))
+    return index
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, shaped as a prefix tree (fast)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if optional else "")
+
+    return emit(trie)
+
+
+def _first_word_regex(index: _CueIndex) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w’'-])(?:" + _trie_pattern(sorted(index)) + r")(?![\w’'-])", re.IGNORECASE
     )
-    return re.compile(r"(?<![\w’'-])(" + "|".join(alternatives) + r")(?![\w’'-])", re.IGNORECASE)
 
 
-_CUE_RE = _cue_regex(CUE_FORMS)
-_BROAD_RE = _cue_regex(BROAD_FORMS)
+_CUE_INDEX = _cue_index(CUE_FORMS)
+_BROAD_INDEX = _cue_index(BROAD_FORMS)
+_CUE_FIRST = _first_word_regex(_CUE_INDEX)
+_BROAD_FIRST = _first_word_regex(_BROAD_INDEX)
 _TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
 _ADVERBIAL_START = frozenset(
     """on in at during after before to here today yesterday tonight separately also earlier
@@ -124,10 +160,24 @@ class _Cue:
 
 def _cues(ctx: SentenceContext) -> list[_Cue]:
     out = []
-    regex, forms = (_BROAD_RE, BROAD_FORMS) if ctx.broad else (_CUE_RE, CUE_FORMS)
-    for m in regex.finditer(ctx.masked, ctx.start, ctx.end):
-        form = re.sub(r"\s+", " ", m.group(1).lower())
-        out.append(_Cue(m.start(), m.end(), form, forms[form]))
+    if ctx.broad:
+        index, forms, first = _BROAD_INDEX, BROAD_FORMS, _BROAD_FIRST
+    else:
+        index, forms, first = _CUE_INDEX, CUE_FORMS, _CUE_FIRST
+    masked = ctx.masked
+    for m in first.finditer(masked, ctx.start, ctx.end):
+        options = index.get(m.group().lower())
+        if options is None:
+            continue
+        for tail, form in options:
+            end = m.end()
+            if tail is not None:
+                t = tail.match(masked, end, ctx.end)
+                if t is None:
+                    continue
+                end = t.end()
+            out.append(_Cue(m.start(), end, form, forms[form]))
+            break
     return out
 
 

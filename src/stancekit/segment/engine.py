@@ -45,7 +45,7 @@ def segment_article(
     speaker = article.meta.get("speaker")
     if isinstance(speaker, str) and speaker.strip():
         return _speech(article, speaker.strip(), aliases)
-    book = SpeakerBook(aliases, lower_words=_lower_words(text), plural_speakers=broad)
+    book = SpeakerBook(aliases, lower_words=lambda: _lower_words(text), plural_speakers=broad)
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 __all__ = [
     "ABBREVIATIONS",
     "ANON_HEADS",
-    "CLAUSE_CUES",
-    "COUNTRIES",
     "BROAD_CUES",
     "BROAD_FORMS",
+    "CLAUSE_CUES",
+    "COUNTRIES",
     "CUE_FORMS",
     "DEMONYMS",
     "FEMALE_WORDS",

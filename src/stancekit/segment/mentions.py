@@ -7,6 +7,7 @@ A mention is classified as a named person, an organisation, a country, a pronoun
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -337,6 +338,7 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
 _COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_mention(text: str, span: Span) -> Mention:
     """Read a mention: its kind, proper name, role, country and gender."""
     a, b = span

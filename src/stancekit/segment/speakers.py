@@ -11,13 +11,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from stancekit.errors import InputError
-from stancekit.segment.lexicon import ORG_HEADS
+from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ORG_HEADS, ROLE_WORDS
 from stancekit.segment.mentions import Mention, parse_mention
 
 __all__ = ["AliasBook", "Entity", "SpeakerBook", "load_aliases"]
@@ -29,12 +29,13 @@ _PERSON_ROLES = frozenset(
     chairman chairwoman chair director head commissioner official analyst lawyer adviser
     advisor delegate nominee candidate founder executive officer coordinator""".split()
 )
+_TITLE_HINTS = ROLE_WORDS | FEMALE_WORDS | MALE_WORDS
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
-    """A speaker known in one article."""
+    """A speaker known in one article (compared by identity)."""
 
     name: str
     kind: str
@@ -143,39 +144,62 @@ class SpeakerBook:
         self,
         aliases: AliasBook | None = None,
         *,
-        lower_words: frozenset[str] = frozenset(),
+        lower_words: Callable[[], frozenset[str]] | None = None,
         plural_speakers: bool = False,
     ) -> None:
         self.plural_speakers = plural_speakers
         self.aliases = aliases or AliasBook()
-        self.lower_words = lower_words
+        self._lower_words_fn = lower_words
+        self._lower_words: frozenset[str] | None = None
         self.observed: list[tuple[int, Entity]] = []
+        self._plain: list[tuple[int, str, tuple[int, int]]] = []
         self.entities: list[Entity] = []
         self.history: list[Entity] = []  # speakers of statements, in order
         self.seen: list[Entity] = []  # entities in order of last mention
 
     # -- registration -------------------------------------------------------------------------
+    def lower_words(self) -> frozenset[str]:
+        """Words the article writes in lower case (a capitalised one of them is no name)."""
+        if self._lower_words is None:
+            fn = self._lower_words_fn
+            self._lower_words = fn() if fn is not None else frozenset()
+        return self._lower_words
+
     def observe(
         self, text: str, span: tuple[int, int], *, position: int, titled_only: bool = False
     ) -> Entity | None:
         """Register a person named anywhere in the text (not as a speaker): with a title
         ("Kyrgyz President Sadyr Japarov") the entity is created; a bare two- or three-word
-        name is remembered as a pronoun antecedent of last resort."""
+        name is remembered (and read only if needed) as a pronoun antecedent of last resort."""
+        words = text[span[0] : span[1]].split()
+        if not any(w.lower().rstrip(".") in _TITLE_HINTS or w in DEMONYMS for w in words):
+            if not titled_only:
+                self._plain.append((position, text, span))
+            return None
         m = parse_mention(text, span)
         if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
             return None
-        if m.role or m.country or m.gender:
-            ent = self._person(m)
-        elif titled_only:
+        if not (m.role or m.country or m.gender):
+            if not titled_only:
+                self._plain.append((position, text, span))
             return None
-        else:
-            ent = Entity(_HONORIFIC.sub("", m.name).strip(), "person")
-            for e in self.entities:
-                if e.kind == "person" and e.name == ent.name:
-                    ent = e
-                    break
+        ent = self._person(m)
         self.observed.append((position, ent))
         return ent
+
+    def _plain_names(self, before: int) -> list[Entity]:
+        """People named without a title before ``before``, latest first (read lazily)."""
+        out = []
+        for pos, text, span in reversed(self._plain):
+            if pos > before:
+                continue
+            m = parse_mention(text, span)
+            if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
+                continue
+            name = _HONORIFIC.sub("", m.name).strip()
+            ent = next((e for e in self.entities if e.kind == "person" and e.name == name), None)
+            out.append(ent or Entity(name, "person"))
+        return out
 
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` made a statement (for pronouns and nominals)."""
@@ -215,7 +239,7 @@ class SpeakerBook:
         if (
             kind == "person"
             and " " not in mention.name
-            and mention.name.lower() in self.lower_words
+            and mention.name.lower() in self.lower_words()
         ):
             if mention.name.lower().endswith("s"):
                 return None
@@ -290,8 +314,9 @@ class SpeakerBook:
                 e.gender = g
             return e
         if g in ("m", "f"):
-            for pos, e in reversed(self.observed):
-                if pos <= m.span[0] and not (e.gender and e.gender != g):
+            titled = [e for pos, e in reversed(self.observed) if pos <= m.span[0]]
+            for e in titled + self._plain_names(m.span[0]):
+                if not (e.gender and e.gender != g):
                     if e not in self.entities:
                         self.entities.append(e)
                     e.gender = e.gender or g
