@@ -72,10 +72,10 @@ def read_polnear(folder: str | os.PathLike[str]) -> tuple[list[Article], list[Go
     gold: list[GoldArticle] = []
     for txt in sorted(tdir.glob("*.txt")):
         text = txt.read_bytes().decode("utf-8")
-        ann = anns.get(txt.stem)
-        if ann is None:
+        found = anns.get(txt.stem)
+        if found is None:
             raise InputError(f"no annotation file for {txt.name}", source=str(adir))
-        statements, skipped = _parse_ann(ann, text)
+        statements, skipped = _parse_ann(found, text)
         articles.append(Article(txt.stem, text))
         gold.append(GoldArticle(txt.stem, text, tuple(statements), skipped))
     if not articles:
