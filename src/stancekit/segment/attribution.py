@@ -43,7 +43,9 @@ def _cue_index(forms: dict[str, str]) -> _CueIndex:
         first, _, rest = form.partition(" ")
         tail = None
         if rest:
-            tail = re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"(?![\w’'-])", re.I)
+            tail = re.compile(
+                r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"(?![\w’'-])", re.I
+            )
         index.setdefault(first, []).append((tail, form))
     return index
 

@@ -487,7 +487,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
     chairman-designate crown his her majesty highness excellency mufti ayatollah patriarch
     archbishop bishop cardinal rabbi imam reverend father deputy-mayor vice-president
     presidential democratic republican first lady emeritus supreme court administrator
-    coordinator representative-designate undersecretary under-secretary""".split()
+    coordinator representative-designate undersecretary under-secretary republic federation
+    kingdom nation union emirates confederation principality sultanate commonwealth islamic
+    socialist arab people’s people's grand duchy""".split()
 )
 
 _DEMONYM_LIST = """

@@ -336,6 +336,9 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
 
 
 _COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
+_PARTICLES = frozenset(
+    "de da das dos do del della di van von der den bin ibn al el la le du y ul bint ben".split()
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -409,14 +412,13 @@ def parse_mention(text: str, span: Span) -> Mention:
         if base in COUNTRIES and not name_parts and k + 1 < len(toks):
             country = country or base
             continue
+        if name_parts and w in _PARTICLES:
+            name_parts.append(t)  # "Alexander Van der Bellen", "Luiz Inácio Lula da Silva"
+            continue
         if w in ROLE_WORDS or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
-            if name_parts and (
-                w in ORG_HEADS or w in ("of", "for", "and", "de", "da", "bin", "al", "van", "von")
-            ):
-                name_parts.append(t)
-                continue
-            if name_parts and w in ROLE_WORDS and _is_cap(t):
-                name_parts.append(t)
+            org_so_far = any(p.lower().rstrip(".") in ORG_HEADS for p in name_parts)
+            if name_parts and (w in ORG_HEADS or (org_so_far and w in ("of", "for", "and"))):
+                name_parts.append(t)  # "Oregon Court of Appeals"
                 continue
             role_parts.extend([] if name_parts else [t])
             if name_parts:

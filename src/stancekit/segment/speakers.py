@@ -30,6 +30,10 @@ _PERSON_ROLES = frozenset(
     advisor delegate nominee candidate founder executive officer coordinator""".split()
 )
 _TITLE_HINTS = ROLE_WORDS | FEMALE_WORDS | MALE_WORDS
+_DOCUMENTS = frozenset(
+    """statement report communique communiqué readout release notice message document letter
+    declaration memorandum text note telegram post tweet""".split()
+)
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
 
 
@@ -56,6 +60,20 @@ class AliasEntry:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     country: str | None = None
+
+
+_HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ess")
+_NOT_HUMAN = frozenset("number order paper water matter letter member border".split())
+
+
+def _speaking_noun(head: str) -> bool:
+    """Could this head noun speak? Roles, organisations, and people nouns (announcer,
+    businessman, economist, nominee)."""
+    if not head.isalpha() or head in _NOT_HUMAN:
+        return False
+    if head in _PERSON_ROLES or head in ORG_HEADS:
+        return True
+    return head.endswith(_HUMAN_SUFFIXES)
 
 
 class AliasBook:
@@ -358,7 +376,7 @@ class SpeakerBook:
             if target is not None:
                 return target
         head = m.head
-        if head in ("statement", "report", "communique", "readout", "release", "notice"):
+        if head in _DOCUMENTS:
             return self.history[-1] if self.history else None
         if head in _PERSON_ROLES or m.role:
             cand = self._by_role(m)
@@ -375,7 +393,13 @@ class SpeakerBook:
                 )
             ):
                 return e
-        if head and head.isalpha() and not (head.endswith("s") and head not in ORG_HEADS):
+        permissive = self.plural_speakers and head.isalpha()
+        if (_speaking_noun(head) or permissive) and m.text.split()[0].lower() in (
+            "the",
+            "a",
+            "an",
+            "one",
+        ):
             name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
             return self._named(
                 name, "nominal" if head in _PERSON_ROLES else "org", country=m.country
