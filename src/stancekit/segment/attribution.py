@@ -15,6 +15,7 @@ quoted words):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -30,7 +31,14 @@ from stancekit.segment.mentions import Span, left_subject, parse_mention, right_
 from stancekit.segment.speakers import Entity, SpeakerBook
 from stancekit.segment.text import Quote, sentences
 
-__all__ = ["Raw", "SentenceContext", "attribute_sentence", "quote_pieces"]
+__all__ = [
+    "Raw",
+    "SentenceContext",
+    "attribute_sentence",
+    "cue_hits",
+    "quote_pieces",
+    "trie_pattern",
+]
 
 
 _CueIndex = dict[str, list[tuple[re.Pattern[str] | None, str]]]
@@ -50,7 +58,7 @@ def _cue_index(forms: dict[str, str]) -> _CueIndex:
     return index
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """A regular expression matching exactly ``words``, shaped as a prefix tree (fast)."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
@@ -72,7 +80,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 def _first_word_regex(index: _CueIndex) -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w’'-])(?:" + _trie_pattern(sorted(index)) + r")(?![\w’'-])", re.IGNORECASE
+        r"(?<![\w’'-])(?:" + trie_pattern(sorted(index)) + r")(?![\w’'-])", re.IGNORECASE
     )
 
 
@@ -139,6 +147,7 @@ class SentenceContext:
     index: int = 0
     used_quotes: set[int] = field(default_factory=set)
     broad: bool = False
+    hits: list[tuple[int, int, str]] | None = None  # precomputed by :func:`cue_hits`
 
 
 @dataclass(frozen=True)
@@ -160,26 +169,37 @@ class _Cue:
     base: str
 
 
-def _cues(ctx: SentenceContext) -> list[_Cue]:
-    out = []
-    if ctx.broad:
-        index, forms, first = _BROAD_INDEX, BROAD_FORMS, _BROAD_FIRST
+def cue_hits(masked: str, broad: bool = False) -> list[tuple[int, int, str]]:
+    """Every cue in a (masked) text as ``(start, end, form)``, in order: one pass per article."""
+    if broad:
+        index, first = _BROAD_INDEX, _BROAD_FIRST
     else:
-        index, forms, first = _CUE_INDEX, CUE_FORMS, _CUE_FIRST
-    masked = ctx.masked
-    for m in first.finditer(masked, ctx.start, ctx.end):
-        options = index.get(m.group().lower())
-        if options is None:
-            continue
-        for tail, form in options:
+        index, first = _CUE_INDEX, _CUE_FIRST
+    out = []
+    for m in first.finditer(masked):
+        for tail, form in index[m.group().lower()]:
             end = m.end()
             if tail is not None:
-                t = tail.match(masked, end, ctx.end)
+                t = tail.match(masked, end)
                 if t is None:
                     continue
                 end = t.end()
-            out.append(_Cue(m.start(), end, form, forms[form]))
+            out.append((m.start(), end, form))
             break
+    return out
+
+
+def _cues(ctx: SentenceContext) -> list[_Cue]:
+    forms = BROAD_FORMS if ctx.broad else CUE_FORMS
+    hits = ctx.hits if ctx.hits is not None else cue_hits(ctx.masked, ctx.broad)
+    lo = bisect.bisect_left(hits, (ctx.start, -1, ""))
+    out = []
+    for k in range(lo, len(hits)):
+        start, end, form = hits[k]
+        if start >= ctx.end:
+            break
+        if end <= ctx.end:
+            out.append(_Cue(start, end, form, forms[form]))
     return out
 
 

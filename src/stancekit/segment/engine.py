@@ -6,7 +6,15 @@ import re
 from collections.abc import Iterable
 
 from stancekit.data import Article, Statement
-from stancekit.segment.attribution import Raw, SentenceContext, attribute_sentence, quote_pieces
+from stancekit.segment.attribution import (
+    Raw,
+    trie_pattern,
+    SentenceContext,
+    attribute_sentence,
+    cue_hits,
+    quote_pieces,
+)
+from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
 from stancekit.segment.mentions import Span, parse_mention
 from stancekit.segment.speakers import AliasBook, Entity, SpeakerBook
 from stancekit.segment.text import (
@@ -31,6 +39,18 @@ _TITLED_NAME = re.compile(
 )
 
 
+_TITLE_HINT = re.compile(
+    r"(?<![\w’'])(?:"
+    + trie_pattern(
+        sorted(
+            {w.capitalize() for w in ROLE_WORDS | FEMALE_WORDS | MALE_WORDS if w.isalpha()}
+            | set(DEMONYMS)
+        )
+    )
+    + r")(?![\w’'])"
+)
+
+
 def segment_article(
     article: Article, aliases: AliasBook | None = None, *, broad: bool = False
 ) -> list[Statement]:
@@ -50,7 +70,10 @@ def segment_article(
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
     for m in _TITLED_NAME.finditer(text):
-        book.observe(text, m.span(), position=m.start())
+        if _TITLE_HINT.search(text, m.start(), m.end()):
+            book.observe(text, m.span(), position=m.start())
+        else:
+            book.remember(text, m.span(), position=m.start())
     paras = paragraphs(text)
     labels = [turn_label(text, p) for p in paras]
     transcript = sum(1 for x in labels if x is not None and x != NOBODY) >= 2
@@ -108,6 +131,7 @@ def _narrative_and_turns(
         body = dateline_end(text, p.start, p.end)
         all_quotes.append(find_quotes(text, body, p.end))
     masked = mask_quotes(text, [q for qs in all_quotes for q in qs])
+    hits = cue_hits(masked, broad)
     out: list[Raw] = []
     sent_index = 0
     current: tuple[Entity, Span] | None = None  # transcript turn
@@ -141,7 +165,7 @@ def _narrative_and_turns(
             continue
         body = dateline_end(text, p.start, p.end)
         raws, carry, sent_index = _paragraph(
-            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad
+            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad, hits
         )
         out.extend(raws)
     out.sort(key=lambda r: (r.start, r.end))
@@ -175,6 +199,7 @@ def _paragraph(
     sent_index: int,
     carry: tuple[Entity, Span, str] | None,
     broad: bool = False,
+    hits: list[tuple[int, int, str]] | None = None,
 ) -> tuple[list[Raw], tuple[Entity, Span, str] | None, int]:
     out: list[Raw] = []
     used: set[int] = set()
@@ -192,6 +217,7 @@ def _paragraph(
             sent_index,
             used,
             broad,
+            hits,
         )
         raws, ent, mention = attribute_sentence(ctx)
         out.extend(raws)

@@ -205,6 +205,10 @@ class SpeakerBook:
         self.observed.append((position, ent))
         return ent
 
+    def remember(self, text: str, span: tuple[int, int], *, position: int) -> None:
+        """Keep a capitalised run without a title, read only if a pronoun needs it."""
+        self._plain.append((position, text, span))
+
     def _plain_names(self, before: int) -> list[Entity]:
         """People named without a title before ``before``, latest first (read lazily)."""
         out = []
