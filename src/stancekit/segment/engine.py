@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from stancekit.data import Article, Statement
 from stancekit.segment.attribution import (
     Raw,
-    trie_pattern,
     SentenceContext,
     attribute_sentence,
     cue_hits,
     quote_pieces,
+    trie_pattern,
 )
 from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
 from stancekit.segment.mentions import Span, parse_mention
