@@ -1,0 +1,21 @@
+"""Figures that take results (not models) and return the Axes they drew on.
+
+Every function has the signature ``plot_function(result, *, ax=None, ...) -> Axes`` and uses one
+colour-blind-safe style (Okabe–Ito categories, ``cividis`` for magnitudes); labels are thinned
+and wrapped so that figures stay readable from 3 to 200 speakers.
+"""
+
+from stancekit.plot.heatmaps import cluster_order, similarity_heatmap, topic_heatmap
+from stancekit.plot.scores import alignment_forest, alignment_timeline, scaling_axis
+from stancekit.plot.statements import echo_pairs, statement_map
+
+__all__ = [
+    "alignment_forest",
+    "alignment_timeline",
+    "cluster_order",
+    "echo_pairs",
+    "scaling_axis",
+    "similarity_heatmap",
+    "statement_map",
+    "topic_heatmap",
+]
