@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from stancekit import Statement, StatementTable  # noqa: E402
+from stancekit import Statement, StatementTable
 
 
 @pytest.fixture(autouse=True)

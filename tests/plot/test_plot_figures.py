@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.collections import PathCollection
 
-from stancekit import LabeledMatrix
+from stancekit import LabeledMatrix, StatementTable
 from stancekit.compare import alignment, echoes, scale, similarity
 from stancekit.plot import (
     alignment_forest,
@@ -20,8 +20,6 @@ from stancekit.plot import (
     statement_map,
     topic_heatmap,
 )
-
-from stancekit import StatementTable
 
 MakeTable = Callable[..., StatementTable]
 
@@ -67,7 +65,7 @@ def test_topic_heatmap(s: int) -> None:
     )
     ax = topic_heatmap(shares)
     assert ax.get_images()[0].get_array().shape == (5, s)
-    assert [t.get_text() for t in ax.get_yticklabels()][0].startswith("topic 0")
+    assert next(t.get_text() for t in ax.get_yticklabels()).startswith("topic 0")
     assert (len(ax.texts) == 5 * s) if 5 * s <= 150 else not ax.texts
 
 
