@@ -207,7 +207,10 @@ def to_table(corpus: SyntheticCorpus) -> Any:
         {
             "article_id": [f"a{i // 10}" for i in range(n)],
             "speaker": names,
-            "text": [f"statement {i} of {s} on {t}" for i, (s, t) in enumerate(zip(names, topics))],
+            "text": [
+                f"statement {i} of {s} on {t}"
+                for i, (s, t) in enumerate(zip(names, topics, strict=True))
+            ],
             "start": np.zeros(n, dtype=np.int64),
             "end": np.zeros(n, dtype=np.int64),
             "topic": topics,

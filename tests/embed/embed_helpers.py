@@ -43,7 +43,10 @@ class FakeEmbedder:
 
     def expected(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         v = np.stack([fake_vector(t, self.dim, self.salt) for t in texts])
-        return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+        out: npt.NDArray[np.float32] = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(
+            np.float32
+        )
+        return out
 
 
 def make_table(texts: Sequence[str]) -> StatementTable:
@@ -63,7 +66,8 @@ def make_table(texts: Sequence[str]) -> StatementTable:
 def unit_vectors(texts: Sequence[str], dim: int = 8) -> npt.NDArray[np.float32]:
     """The normalised fake vectors of ``texts``: ``(n, dim)`` float32."""
     v = np.stack([fake_vector(t, dim) for t in texts])
-    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    out: npt.NDArray[np.float32] = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    return out
 
 
 def cache_writer(

@@ -171,3 +171,40 @@ def test_importing_stancekit_embed_loads_no_torch() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_chunks_are_whole_batches_sized_by_speed(
+    fake: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stancekit.embed import pipeline
+
+    assert pipeline._next_chunk(100, 1.0, 32) == 96  # ~1 s of work, whole batches
+    assert pipeline._next_chunk(10, 1.0, 32) == 32  # at least one batch
+    assert pipeline._next_chunk(10**6, 0.001, 32) == pipeline._MAX_CHUNK
+    monkeypatch.setattr(pipeline, "_MAX_CHUNK", 12)
+    texts = [f"text {i:03d}" + "!" * (i % 7) for i in range(50)]
+    out = embed_texts(texts, model=fake, cache=None, batch_size=4, progress=True)
+    assert [len(c) for c in fake.calls][:2] == [8, 12]  # a small first chunk, then by speed
+    assert sum(len(c) for c in fake.calls) == 50
+    lengths = [len(t) for call in fake.calls for t in call]
+    assert lengths == sorted(lengths, reverse=True)  # longest first, across chunks
+    np.testing.assert_allclose(out, fake.expected(texts), atol=1e-7)
+    hidden = FakeEmbedder()
+    embed_texts(texts, model=hidden, cache=None, batch_size=5, progress=False)
+    assert [len(c) for c in hidden.calls] == [10] * 5  # no bar: the largest whole chunks
+
+
+def test_output_scaling_does_not_matter() -> None:
+    from stancekit.embed.protocol import as_unit_float32
+
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(6, 5))
+    want = (base / np.linalg.norm(base, axis=1, keepdims=True)).astype(np.float32)
+    texts = ["t"] * 6
+    for scale in (1e-30, 1.0, 1e30, 1e300):
+        got = as_unit_float32(base * scale, texts, source="test")
+        assert got.dtype == np.float32
+        np.testing.assert_allclose(got, want, atol=1e-6)
+    unit = want.copy()
+    assert np.shares_memory(as_unit_float32(unit, texts, source="test"), unit)  # no copy
+    np.testing.assert_allclose(as_unit_float32(unit * 3, texts, source="test"), want, atol=1e-6)

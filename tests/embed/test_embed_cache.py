@@ -141,7 +141,12 @@ def test_a_shard_moved_to_another_identity_is_not_used(tmp_path: Path) -> None:
     assert not found.any() and vectors is None
 
 
-def test_interrupted_run_keeps_what_was_encoded(tmp_path: Path) -> None:
+def test_interrupted_run_keeps_what_was_encoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stancekit.embed import pipeline
+
+    monkeypatch.setattr(pipeline, "_MAX_CHUNK", 100)
     texts = [f"sentence {i}" for i in range(600)]
 
     class Interrupted(FakeEmbedder):
@@ -150,9 +155,15 @@ def test_interrupted_run_keeps_what_was_encoded(tmp_path: Path) -> None:
                 raise KeyboardInterrupt
             return super().encode(batch)
 
+    interrupted = Interrupted()
     with pytest.raises(KeyboardInterrupt):
-        embed_texts(texts, model=Interrupted(), cache=tmp_path, batch_size=1)
-    assert EmbeddingCache(tmp_path).count("fake-v1") == 256  # the first chunk
+        embed_texts(texts, model=interrupted, cache=tmp_path, batch_size=4)
+    (first,) = interrupted.calls
+    assert len(first) == 100  # the first chunk
+    assert EmbeddingCache(tmp_path).count("fake-v1") == len(first)
+    later = FakeEmbedder()
+    embed_texts(texts, model=later, cache=tmp_path, batch_size=4)
+    assert sorted(later.encoded) == sorted(set(texts) - set(first))
 
 
 def test_write_failure_warns_and_still_returns(

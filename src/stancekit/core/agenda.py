@@ -80,4 +80,6 @@ def js_overlap(
         hm = -_plogp(mix).sum(axis=2)
         jsd = hm - (hp[r0 : r0 + block_rows, None] + hq[None, :]) / 2.0
         out[r0 : r0 + block_rows] = 1.0 - np.clip(jsd, 0.0, 1.0)
+    out[~np.isfinite(P).all(axis=1), :] = np.nan
+    out[:, ~np.isfinite(Q).all(axis=1)] = np.nan
     return out

@@ -177,7 +177,7 @@ class EmbeddingCache:
                 remaining = np.delete(remaining, hit)
         if not plan or dim is None:
             return found, None
-        out = np.zeros((m, dim), dtype=np.float32)
+        out = np.empty((m, dim), dtype=np.float32)
         for shard, rows, targets in plan:
             try:
                 vectors = _read_vectors(shard)
@@ -186,7 +186,10 @@ class EmbeddingCache:
             if vectors is not None:
                 out[targets] = vectors[rows]
                 found[targets] = True
-        return found, (out if found.any() else None)
+        if not found.any():
+            return found, None
+        out[~found] = 0.0
+        return found, out
 
     def count(self, identity: str) -> int:
         """Number of stored entries for ``identity`` (duplicates across shards included)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,6 +26,14 @@ from stancekit.table import StatementTable
 __all__ = ["CacheSpec", "ModelSpec", "embed", "embed_texts", "make_embedder"]
 
 log = logging.getLogger("stancekit.embed")
+
+# Texts are handed to the embedder in chunks of whole batches, in the global longest-first
+# order, so the model's batches are the ones a single call would form. Without a progress bar a
+# chunk is _MAX_CHUNK texts (about one cache shard: a stopped run keeps what it finished); with
+# one, chunks are sized to take about _CHUNK_SECONDS each so that the bar moves (each call costs
+# a model a few milliseconds of its own).
+_CHUNK_SECONDS = 1.0
+_MAX_CHUNK = 16384
 
 #: What ``model=`` accepts: a name, a folder, ``"lsa"``, an :class:`Embedder`, or a function.
 ModelSpec = str | os.PathLike[str] | Embedder | Callable[[list[str]], npt.ArrayLike]
@@ -170,13 +179,13 @@ def _embed(
     store = _open_cache(cache) if identity is not None else None
     if store is None and cache is not None and identity is None:
         log.info("%s has no identity: its output is not cached", name)
-    keys = text_keys(uniques)
+    keys = text_keys(uniques) if store is not None else np.zeros((len(uniques), 2), np.uint64)
     found, unique_vecs = (np.zeros(len(uniques), dtype=bool), None)
     if store is not None and identity is not None and uniques:
         found, unique_vecs = store.lookup(identity, keys)
     missing = np.flatnonzero(~found)
     work = _Work(embedder, name, uniques, keys, store, identity, unique_vecs)
-    work.encode(missing, chunk=max(batch_size * 8, 256), progress=progress)
+    work.encode(missing, batch_size=batch_size, progress=progress)
     vectors = work.result(len(uniques))
     log.info(
         "embedded %d texts (%d distinct): %d from the cache, %d encoded with %s",
@@ -186,7 +195,8 @@ def _embed(
         missing.size,
         name,
     )
-    return np.ascontiguousarray(vectors[codes]), _provenance(embedder, identity, vectors)
+    rows = vectors if len(uniques) == len(texts) else vectors[codes]  # no repeats: in order
+    return np.ascontiguousarray(rows), _provenance(embedder, identity, vectors)
 
 
 class _Work:
@@ -203,34 +213,45 @@ class _Work:
         cached: npt.NDArray[np.float32] | None,
     ) -> None:
         self.embedder, self.name, self.uniques, self.keys = embedder, name, uniques, keys
+        self._objects = np.empty(len(uniques), dtype=object)  # fast fancy-indexing of texts
+        self._objects[:] = uniques
         self.store, self.identity, self.vectors = store, identity, cached
         self._pending: list[npt.NDArray[np.intp]] = []
 
-    def encode(self, missing: npt.NDArray[np.intp], *, chunk: int, progress: bool | None) -> None:
+    def encode(
+        self, missing: npt.NDArray[np.intp], *, batch_size: int, progress: bool | None
+    ) -> None:
         """Encode the texts at ``missing`` (longest first, like sentence-transformers, so that
         batches pad little), storing them every shard's worth."""
         if missing.size == 0:
             return
-        lengths = np.fromiter((len(self.uniques[i]) for i in missing), np.int64, missing.size)
+        lengths = np.fromiter(map(len, self.uniques), np.int64, len(self.uniques))[missing]
         order = missing[np.argsort(-lengths, kind="stable")]
         bar = _progress_bar(order.size, self.name, progress)
+        fixed = max(batch_size, _MAX_CHUNK // batch_size * batch_size)
+        chunk, start = (fixed if bar is None else 2 * batch_size), 0
         try:
-            for start in range(0, order.size, chunk):
+            while start < order.size:
                 idx = order[start : start + chunk]
-                batch = [self.uniques[i] for i in idx]
+                batch: list[str] = self._objects[idx].tolist()
+                t0 = time.perf_counter()
                 vec = as_unit_float32(self.embedder.encode(batch), batch, source=self.name)
+                if bar is not None:
+                    chunk = _next_chunk(idx.size, time.perf_counter() - t0, batch_size)
+                    bar.update(idx.size)
+                start += idx.size
                 self._place(idx, vec)
                 self._pending.append(idx)
                 if sum(p.size for p in self._pending) >= _rows_per_shard(vec.shape[1]):
                     self._flush()
-                bar.update(idx.size)
         finally:
-            bar.close()
+            if bar is not None:
+                bar.close()
             self._flush()
 
     def _place(self, idx: npt.NDArray[np.intp], vec: npt.NDArray[np.float32]) -> None:
-        if self.vectors is None:
-            self.vectors = np.zeros((len(self.uniques), vec.shape[1]), dtype=np.float32)
+        if self.vectors is None:  # every row is filled: from the cache or encoded
+            self.vectors = np.empty((len(self.uniques), vec.shape[1]), dtype=np.float32)
         elif self.vectors.shape[1] != vec.shape[1]:
             raise ValueError(
                 f"{self.name} returned {vec.shape[1]}-dimensional vectors but the cache holds "
@@ -258,6 +279,13 @@ class _Work:
         # nothing to encode and nothing cached: an empty input; ask for the dimension
         empty = as_unit_float32(self.embedder.encode([]), [], source=self.name)
         return np.zeros((n, empty.shape[1]), dtype=np.float32)
+
+
+def _next_chunk(done: int, seconds: float, batch_size: int) -> int:
+    """Whole batches for about ``_CHUNK_SECONDS`` at the rate just seen."""
+    rate = done / max(seconds, 1e-6)
+    batches = max(1, int(rate * _CHUNK_SECONDS) // batch_size)
+    return max(batch_size, min(batches * batch_size, _MAX_CHUNK))
 
 
 def _open_cache(cache: CacheSpec) -> EmbeddingCache | None:
@@ -289,18 +317,11 @@ def _provenance(
     return info
 
 
-class _NoBar:
-    def update(self, n: int) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 def _progress_bar(total: int, name: str, progress: bool | None) -> Any:
+    """A tqdm bar on stderr, or ``None`` when hidden."""
     show = sys.stderr.isatty() if progress is None else progress
     if not show:
-        return _NoBar()
+        return None
     from tqdm import tqdm
 
     return tqdm(

@@ -15,6 +15,7 @@ embedding provenance.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
@@ -150,18 +151,27 @@ def as_unit_float32(
         if n:
             raise ValueError(f"{source} returned 0-dimensional vectors")
         return np.zeros((0, 0), dtype=np.float32)
-    work = arr.astype(np.float64, copy=False)
-    if not np.isfinite(work).all():
-        i = int(np.flatnonzero(~np.isfinite(work).all(axis=1))[0])
-        raise ValueError(
-            f"{source} returned NaN or infinite values for text {i}: {_clip(texts[i])}"
-        )
-    norms = np.linalg.norm(work, axis=1)
+    work = arr if arr.dtype == np.float32 else arr.astype(np.float64)
+    norms = np.sqrt(np.einsum("ij,ij->i", work, work, dtype=np.float64))  # one pass
+    if not np.isfinite(norms).all():
+        bad = np.flatnonzero(~np.isfinite(norms))
+        if np.isfinite(work[bad]).all():  # huge but finite values: the squares overflowed
+            scale = np.abs(work).max(axis=1, keepdims=True)
+            work = work.astype(np.float64) / np.where(scale > 0, scale, 1.0)
+            norms = np.linalg.norm(work, axis=1)
+        else:
+            i = int(bad[~np.isfinite(work[bad]).all(axis=1)][0])
+            raise ValueError(
+                f"{source} returned NaN or infinite values for text {i}: {_clip(texts[i])}"
+            )
     if (norms == 0).any():
         i = int(np.flatnonzero(norms == 0)[0])
         raise ValueError(f"{source} returned an all-zero vector for text {i}: {_clip(texts[i])}")
-    out = (work / norms[:, None]).astype(np.float32)
-    return np.ascontiguousarray(out)
+    if work.dtype == np.float32:
+        if np.abs(norms - 1.0).max() <= 1e-6:  # already unit rows (a Normalize layer)
+            return np.ascontiguousarray(work)
+        return np.ascontiguousarray(work * (1.0 / norms).astype(np.float32)[:, None])
+    return np.ascontiguousarray((work / norms[:, None]).astype(np.float32))
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -174,9 +184,14 @@ def package_versions(*distributions: str) -> dict[str, str]:
     from stancekit._version import __version__
 
     out = {"stancekit": __version__, "numpy": np.__version__}
-    for dist in distributions:
-        try:
-            out[dist] = importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            out[dist] = "missing"
+    out.update((dist, _version(dist)) for dist in distributions)
     return out
+
+
+@functools.cache
+def _version(dist: str) -> str:
+    # reading package metadata costs milliseconds: once per process is enough
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"

@@ -98,7 +98,11 @@ class SentenceTransformerEmbedder:
         """
         model = self._model()
         if len(texts) == 0:
-            return np.zeros((0, int(model.get_sentence_embedding_dimension())), np.float32)
+            if hasattr(model, "get_embedding_dimension"):  # sentence-transformers >= 6
+                dim = model.get_embedding_dimension()
+            else:
+                dim = model.get_sentence_embedding_dimension()
+            return np.zeros((0, int(dim)), np.float32)
         vectors = model.encode(
             list(texts),
             batch_size=self.batch_size,

@@ -79,7 +79,9 @@ def similarity_heatmap(
     off = vals[~np.eye(n, dtype=bool)] if n > 1 else vals.ravel()
     lo = float(np.nanmin(off)) if vmin is None else vmin
     hi = float(np.nanmax(off)) if vmax is None else vmax
-    if hi <= lo:
+    if hi - lo < 1e-9:  # two speakers: show the full range, diagonal included
+        lo, hi = float(np.nanmin(vals)), float(np.nanmax(vals))
+    if hi - lo < 1e-9:
         hi = lo + 1e-6
     side = min(14.0, max(4.0, 0.28 * n + 2.5))
     ax = new_axes(ax, (side + 1.2, side))

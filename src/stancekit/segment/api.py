@@ -177,6 +177,7 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
         if s.country:
             meta_country.setdefault(name, Counter())[s.country] += 1
         renamed.append(s)
+    renamed = _name_nominals(renamed, meta_role, meta_country)
     out = []
     for s in renamed:
         role = s.role or _top(meta_role.get(s.speaker))
@@ -185,6 +186,46 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
             s = _replace(s, role=role, country=country)
         out.append(s)
     return out
+
+
+def _name_nominals(
+    statements: list[Statement],
+    roles: dict[str, Counter[str]],
+    countries: dict[str, Counter[str]],
+) -> list[Statement]:
+    """A speaker known only by a description ("Russian President") becomes the named person
+    of the corpus with that role and country, when there is exactly one."""
+    counts = Counter(s.speaker for s in statements)
+    named = [n for n in counts if len(n.split()) >= 2 and not _descriptive(n)]
+    mapping: dict[str, str] = {}
+    for s in statements:
+        if s.speaker in mapping or not _descriptive(s.speaker) or not (s.role and s.country):
+            continue
+        role = s.role.lower().split()[-1]
+        cands = [
+            n
+            for n in named
+            if s.country in countries.get(n, Counter())
+            and any(role in r.lower().split() for r in roles.get(n, Counter()))
+        ]
+        if len(cands) == 1:
+            mapping[s.speaker] = cands[0]
+    if not mapping:
+        return statements
+    return [
+        _replace(s, speaker=mapping[s.speaker]) if s.speaker in mapping else s for s in statements
+    ]
+
+
+def _descriptive(name: str) -> bool:
+    """True for names made only of demonyms, countries and role words ("Russian President")."""
+    from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, ROLE_WORDS
+
+    words = name.replace(" of ", " ").split()
+    return bool(words) and all(
+        w in DEMONYMS or w in COUNTRIES or w.lower() in ROLE_WORDS or w.lower() == "the"
+        for w in words
+    )
 
 
 def _top(c: Counter[str] | None) -> str | None:

@@ -405,9 +405,11 @@ class SpeakerBook:
             "one",
         ):
             name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
-            return self._named(
+            ent = self._named(
                 name, "nominal" if head in _PERSON_ROLES else "org", country=m.country
             )
+            ent.role = ent.role or m.role
+            return ent
         return None
 
     def _by_role(self, m: Mention) -> Entity | None:

@@ -1,0 +1,29 @@
+"""Compare speakers' positions: similarity matrices, calibrated dyad alignment, echoes, scaling.
+
+Two questions are kept apart (see ``docs/scores.md``):
+
+- **agenda**: do they talk about the same things? :func:`agenda_overlap` (topic shares);
+- **position**: on the topics they share, do they say the same thing?
+  :func:`position_similarity`, and ``position`` in :func:`alignment` with ``topics``.
+
+Every function validates its input once, then calls the kernels in :mod:`stancekit.core`.
+"""
+
+from stancekit.compare._alignment import alignment
+from stancekit.compare._echoes import echoes
+from stancekit.compare._scaling import scale
+from stancekit.compare._similarity import agenda_overlap, position_similarity, similarity
+from stancekit.compare.results import Alignment, Breakdown, Echoes, Scaling
+
+__all__ = [
+    "Alignment",
+    "Breakdown",
+    "Echoes",
+    "Scaling",
+    "agenda_overlap",
+    "alignment",
+    "echoes",
+    "position_similarity",
+    "scale",
+    "similarity",
+]

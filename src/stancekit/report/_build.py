@@ -1,0 +1,259 @@
+"""``build_report``: the whole pipeline written to a folder with a self-contained HTML page."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from stancekit._atomic import atomic_path, atomic_write_bytes, atomic_write_text
+from stancekit._version import __version__
+from stancekit.data import LabeledMatrix
+from stancekit.plot import (
+    alignment_forest,
+    alignment_timeline,
+    echo_pairs,
+    similarity_heatmap,
+    similarity_map,
+    statement_map,
+    topic_heatmap,
+)
+from stancekit.report._analysis import Analysis, Settings, analyse
+from stancekit.report._html import Page, Section
+from stancekit.table import StatementTable
+
+__all__ = ["FigureWriter", "Report", "build_report", "write_section"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Where a report was written."""
+
+    folder: Path
+    html: Path
+    files: tuple[Path, ...]
+
+
+class FigureWriter:
+    """Draws figures into PNG and SVG files under ``folder/figures`` and into a section."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "figures"
+        self.written: list[Path] = []
+
+    def add(
+        self,
+        section: Section,
+        name: str,
+        caption: str,
+        draw: Callable[[Axes], Any],
+        size: tuple[float, float],
+    ) -> None:
+        """Draw with ``draw(ax)``, save ``name.png`` and ``name.svg``, embed the PNG."""
+        fig = Figure(figsize=size, layout="constrained")
+        draw(fig.add_subplot())
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=130)
+        png = buf.getvalue()
+        atomic_write_bytes(self.folder / f"{name}.png", png)
+        with atomic_path(self.folder / f"{name}.svg") as tmp:
+            fig.savefig(tmp, format="svg", metadata={"Date": None})
+        self.written += [self.folder / f"{name}.png", self.folder / f"{name}.svg"]
+        section.figure(png, caption, name=name)
+
+
+def _csv(path: Path, frame: pd.DataFrame, *, index: bool = False) -> Path:
+    with atomic_path(path) as tmp:
+        frame.to_csv(tmp, index=index)
+    return path
+
+
+def _matrix_csv(path: Path, m: LabeledMatrix) -> Path:
+    return _csv(path, m.to_pandas(), index=True)
+
+
+_ALIGN_COLS = ["a", "b", "n_a", "n_b", "score", "ci_low", "ci_high", "z", "p", "agenda", "position"]
+
+
+def write_section(
+    page: Page,
+    analysis: Analysis,
+    folder: Path,
+    figures: FigureWriter,
+    *,
+    prefix: str,
+    title: str,
+    intro: str = "",
+) -> list[Path]:
+    """Add one analysed corpus to ``page`` (figures, tables, statements) and write its files."""
+    sec = page.section(prefix, title)
+    table = analysis.table  # the statements of the groups analysed
+    if intro:
+        sec.p(intro)
+    for note in analysis.notes:
+        sec.p(note, cls="note")
+    by = analysis.settings.by
+    sec.p(
+        f"{len(table)} statements by {len(analysis.groups)} {by} values with at least "
+        f"{analysis.settings.min_statements} statements each; focus: {analysis.focus}."
+    )
+    files: list[Path] = []
+    n = len(analysis.groups)
+    sec.heading("Who is close to whom")
+    if n <= 60:
+        figures.add(
+            sec,
+            f"{prefix}-similarity",
+            f"Centroid cosine similarity ({by}), clustered.",
+            lambda ax: similarity_heatmap(analysis.similarity, ax=ax),
+            (min(13, 0.25 * n + 5), min(12, 0.25 * n + 4)),
+        )
+    else:
+        figures.add(
+            sec,
+            f"{prefix}-similarity-map",
+            f"Map of the {by} similarity matrix (classical scaling).",
+            lambda ax: similarity_map(analysis.similarity, ax=ax),
+            (8, 6.5),
+        )
+    files.append(_matrix_csv(folder / f"{prefix}-similarity.csv", analysis.similarity))
+    if analysis.alignments:
+        sec.heading(f"Alignment with {analysis.focus}")
+        sec.p(
+            "Soft alignment F with a 95% bootstrap interval; z and p against speaker labels "
+            "shuffled within the corpus; agenda = topic-share overlap (1 - Jensen-Shannon); "
+            "position = alignment within shared topics. Dyads are not independent: read p-values "
+            "one dyad at a time.",
+            cls="note",
+        )
+        figures.add(
+            sec,
+            f"{prefix}-alignment",
+            f"Alignment of {analysis.focus} with each counterpart.",
+            lambda ax: alignment_forest(list(analysis.alignments), ax=ax),
+            (8, min(14, 0.3 * len(analysis.alignments) + 2)),
+        )
+        frame = analysis.alignment_frame()
+        sec.table(frame[[c for c in _ALIGN_COLS if c in frame]])
+        files.append(_csv(folder / f"{prefix}-alignment.csv", frame))
+        best = max(analysis.alignments, key=lambda r: (r.score, r.b))
+        if len(best.pairs):
+            figures.add(
+                sec,
+                f"{prefix}-echoes",
+                f"What the closest dyad ({best.a} – {best.b}) rests on: "
+                "its most similar statement pairs.",
+                lambda ax: echo_pairs(best.pairs, ax=ax),
+                (11, 1.25 * min(6, len(best.pairs)) + 0.8),
+            )
+        timed = [
+            r
+            for r in analysis.alignments
+            if r.by_window is not None and np.isfinite(r.by_window.score).sum() >= 2
+        ]
+        if timed:
+            top = max(timed, key=lambda r: (r.n_b, r.b))
+            figures.add(
+                sec,
+                f"{prefix}-timeline",
+                f"{top.a} – {top.b} per time window.",
+                lambda ax: alignment_timeline(top, ax=ax),
+                (8, 3.8),
+            )
+    if analysis.topics is not None and analysis.shares is not None:
+        model = analysis.topics
+        shares = analysis.shares
+        sec.heading("Topics")
+        sec.p(
+            f"{model.n_topics} topics ({model.method}); {model.k_choice.reason}",
+            cls="note",
+        )
+        figures.add(
+            sec,
+            f"{prefix}-topics",
+            f"Share of each {by}'s statements per topic.",
+            lambda ax: topic_heatmap(shares, ax=ax),
+            (min(16, 0.35 * n + 5), min(12, 0.4 * model.n_topics + 2)),
+        )
+        figures.add(
+            sec,
+            f"{prefix}-map",
+            "Statements (PCA of the embeddings) coloured by speaker, "
+            "topic labels at their centres.",
+            lambda ax: statement_map(
+                table, topics=model.assignments, topic_labels=model.labels, ax=ax
+            ),
+            (8, 6.5),
+        )
+        tframe = model.to_pandas()
+        sec.table(tframe[[c for c in ("topic", "label", "size", "keywords") if c in tframe]])
+        files.append(_csv(folder / f"{prefix}-topics.csv", tframe))
+        files.append(_matrix_csv(folder / f"{prefix}-topic-shares.csv", analysis.shares))
+    sec.heading("Statements")
+    frame = table.to_pandas(embeddings=False)
+    groups = [
+        (str(g), frame.loc[frame[by].astype(str) == g, "text"].tolist()) for g in analysis.groups
+    ]
+    sec.statements(groups)
+    return files
+
+
+def _provenance(page: Page, table: StatementTable, settings: dict[str, Any]) -> None:
+    sec = page.section("provenance", "Parameters and provenance")
+    prov = table.provenance
+    rows = [("stancekit", __version__)]
+    rows += [
+        (
+            f"embeddings: {k}",
+            json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else str(v),
+        )
+        for k, v in sorted(prov.items())
+    ]
+    rows += [(f"setting: {k}", str(v)) for k, v in sorted(settings.items())]
+    sec.table(pd.DataFrame(rows, columns=["item", "value"]), max_rows=200)
+
+
+def build_report(
+    table: StatementTable,
+    output: str | os.PathLike[str],
+    *,
+    title: str = "stancekit report",
+    settings: Settings | None = None,
+    intro: str = "",
+) -> Report:
+    """Analyse an embedded statement table and write the report folder.
+
+    Writes ``report.html`` (self-contained), ``statements.parquet``, matrices and tables as
+    CSV, and every figure as PNG and SVG under ``figures/``.
+    """
+    s = settings or Settings()
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    analysis = analyse(table, s)
+    page = Page(title, f"stancekit {__version__}; {len(table)} statements")
+    figures = FigureWriter(folder)
+    files = write_section(
+        page, analysis, folder, figures, prefix="corpus", title="Analysis", intro=intro
+    )
+    stmts = table
+    if analysis.topics is not None:
+        labels = np.asarray((*analysis.topics.labels, "outliers"), dtype=object)
+        keep = np.isin(table.column(s.by).astype(str), analysis.groups)
+        topic_col = np.full(len(table), "", dtype=object)
+        topic_col[keep] = labels[analysis.topics.assignments]
+        stmts = table.with_column("topic", topic_col.tolist())
+    stmts.to_parquet(folder / "statements.parquet")
+    files.append(folder / "statements.parquet")
+    _provenance(page, table, asdict(s))
+    html_path = folder / "report.html"
+    atomic_write_text(html_path, page.render())
+    return Report(folder, html_path, (html_path, *files, *figures.written))

@@ -1,0 +1,328 @@
+""":func:`topics`: validate once, choose ``k``, cluster, then keywords, labels and
+representatives."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+from stancekit.core import centroid_sums
+from stancekit.table import StatementTable
+from stancekit.topics._arrays import prep
+from stancekit.topics._autok import DEFAULT_GRID, KChoice, choose_k, fixed_k
+from stancekit.topics._cluster import Clustering, agglomerative, hdbscan, kmeans
+from stancekit.topics._ctfidf import (
+    class_term_counts,
+    ctfidf,
+    make_labels,
+    stratified_sample,
+    top_keywords,
+)
+from stancekit.topics._model import TopicModel
+
+__all__ = ["METHODS", "topics"]
+
+#: The clustering methods :func:`topics` offers.
+METHODS = ("kmeans", "agglomerative", "hdbscan")
+_BLOCK = 65536
+
+
+def _positive_int(name: str, value: object, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def _validate(
+    table: object, n_topics: object, method: object, seed: object, progress: object
+) -> npt.NDArray[np.float32]:
+    if not isinstance(table, StatementTable):
+        raise TypeError(f"table must be a StatementTable, got {type(table).__name__}")
+    X = table.embeddings
+    if X is None:
+        raise ValueError("table has no embeddings; call stancekit.embed(table) first")
+    if len(table) == 0:
+        raise ValueError("table has no statements; topics need at least one")
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    if n_topics != "auto":
+        k = _positive_int("n_topics", n_topics)
+        if method == "hdbscan":
+            raise ValueError(
+                f"method='hdbscan' finds the number of topics itself; got n_topics={k!r}: "
+                "pass n_topics='auto' (and min_topic_size to steer it)"
+            )
+        if k > len(table):
+            raise ValueError(f"n_topics={k} but the table has only {len(table)} statements")
+    _positive_int("seed", seed, minimum=0)
+    if progress is not None and not isinstance(progress, bool):
+        raise TypeError(f"progress must be True, False or None, got {progress!r}")
+    return X
+
+
+def topics(
+    table: StatementTable,
+    *,
+    n_topics: int | str = "auto",
+    method: str = "kmeans",
+    seed: int = 0,
+    progress: bool | None = None,
+    n_keywords: int = 10,
+    n_representatives: int = 3,
+    min_topic_size: int | None = None,
+    k_grid: Sequence[int] = DEFAULT_GRID,
+    k_sample: int = 2000,
+    sample_size: int = 5000,
+    max_keyword_docs: int = 200_000,
+    stop_words: Sequence[str] = (),
+    center: bool = True,
+    n_threads: int | None = None,
+) -> TopicModel:
+    """Cluster statements into topics and describe each topic.
+
+    Parameters
+    ----------
+    table
+        Statements with ``(n, d)`` float32 unit-norm embeddings (:func:`stancekit.embed`).
+    n_topics
+        ``"auto"`` (k-means, agglomerative: the best mean cosine silhouette of the Ward
+        partitions of a seeded sample of ``k_sample`` statements over ``k_grid``; HDBSCAN: what
+        it finds) or a number ``1 <= k <= n`` (not for HDBSCAN).
+    method
+        ``"kmeans"`` (exact up to 20,000 statements, mini-batch above: bounded memory for
+        millions), ``"agglomerative"`` (Ward) or ``"hdbscan"`` (density; statements in no
+        dense region are outliers, topic ``-1``). The last two are fitted on at most
+        ``sample_size`` statements and the rest are assigned to the nearest cluster.
+    seed
+        Seed of every random choice: same seed and input, same result.
+    progress
+        Progress bar for large k-means runs: ``None`` shows it when stderr is a terminal.
+    n_keywords
+        c-TF-IDF keywords kept per topic.
+    n_representatives
+        Statements closest to each topic's centroid kept per topic.
+    min_topic_size
+        HDBSCAN's ``min_cluster_size`` (default ``max(2, min(10, m // 20))`` for ``m`` fitted
+        statements); HDBSCAN only.
+    k_grid, k_sample
+        The ``k`` tried by ``n_topics="auto"`` and the sample they are scored on.
+    sample_size
+        Statements fitted by agglomerative clustering and HDBSCAN (their cost is quadratic).
+    max_keyword_docs
+        Statements whose words are counted for keywords (a stratified seeded sample above it,
+        at least 50 per topic).
+    stop_words
+        Words never to use as keywords, besides English stop words and reporting verbs (for
+        example the two countries of a bilateral meeting).
+    center
+        Cluster ``(x - mean) / ||x - mean||`` instead of ``x``, with ``mean`` the average
+        embedding of the table. Sentence embeddings share a large common direction (all
+        statements of one meeting, or of one model, look alike); removing it lets the
+        differences between topics decide the clusters. Comparisons still use the embeddings
+        as they are.
+    n_threads
+        Threads for the clustering (BLAS and OpenMP); ``None`` leaves scikit-learn's default
+        (all cores). On a busy shared machine ``1`` can be many times faster.
+
+    Returns
+    -------
+    TopicModel
+        Topics numbered from the largest; ``k_choice`` says how ``k`` was chosen.
+
+    Raises
+    ------
+    ValueError
+        No embeddings, no statements, or a bad option (the message names it).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from stancekit import StatementTable
+    >>> from stancekit.topics import topics
+    >>> texts = ["railway corridor construction"] * 4 + ["core interests sovereignty"] * 2
+    >>> frame = pd.DataFrame({"article_id": "a", "speaker": ["Xi"] * 3 + ["Japarov"] * 3,
+    ...                       "text": texts, "start": 0, "end": 1})
+    >>> X = np.repeat(np.eye(2, dtype=np.float32), [4, 2], axis=0)
+    >>> model = topics(StatementTable(frame).with_embeddings(X, {"model": "demo"}), n_topics=2)
+    >>> model.labels
+    ('construction, corridor, railway', 'core, interests, sovereignty')
+    >>> model.shares("speaker").values
+    array([[0.33333333, 0.66666667],
+           [1.        , 0.        ]])
+    """
+    X = _validate(table, n_topics, method, seed, progress)
+    for name, value in (("n_keywords", n_keywords), ("n_representatives", n_representatives)):
+        _positive_int(name, value)
+    for name, value in (("k_sample", k_sample), ("sample_size", sample_size)):
+        _positive_int(name, value, minimum=2)
+    _positive_int("max_keyword_docs", max_keyword_docs)
+    if isinstance(stop_words, str) or not all(isinstance(w, str) for w in stop_words):
+        raise TypeError(f"stop_words must be a sequence of words, got {stop_words!r}")
+    if not isinstance(center, bool):
+        raise TypeError(f"center must be True or False, got {center!r}")
+    mean = _mean(X) if center else None
+    if min_topic_size is not None:
+        _positive_int("min_topic_size", min_topic_size, minimum=2)
+        if method != "hdbscan":
+            raise ValueError(f"min_topic_size applies to method='hdbscan' only, not {method!r}")
+    grid = [_positive_int("k_grid entry", k, minimum=2) for k in k_grid]
+    limits: Any = contextlib.nullcontext()
+    if n_threads is not None:
+        limits = threadpool_limits(limits=_positive_int("n_threads", n_threads))
+    with limits:
+        clustering, choice = _cluster(
+            X,
+            n_topics,
+            method,
+            seed=seed,
+            progress=progress,
+            options=(min_topic_size, grid, k_sample, sample_size),
+            mean=mean,
+        )
+    return _describe(
+        table, X, clustering, choice, method=method, seed=seed,
+        counts=(n_keywords, n_representatives, max_keyword_docs),
+        stop_words=stop_words,
+        mean=mean,
+    )  # fmt: skip
+
+
+def _cluster(
+    X: npt.NDArray[np.float32],
+    n_topics: int | str,
+    method: str,
+    *,
+    seed: int,
+    progress: bool | None,
+    options: tuple[int | None, list[int], int, int],
+    mean: npt.NDArray[np.float32] | None,
+) -> tuple[Clustering, KChoice]:
+    min_size, grid, k_sample, sample_size = options
+    n = X.shape[0]
+    if method == "hdbscan":
+        m = min(n, sample_size)
+        size = min_size if min_size is not None else max(2, min(10, m // 20))
+        found = hdbscan(X, min_size=size, seed=seed, sample_size=sample_size, mean=mean)
+        n_out = int(np.count_nonzero(found.labels < 0))
+        why = f"HDBSCAN found {found.n_clusters} clusters and {n_out} outliers"
+        crit = f"HDBSCAN density clusters (min_cluster_size={size}, Euclidean on unit vectors)"
+        return found, fixed_k("auto", found.n_clusters, crit, _with_note(why, found.note))
+    init = None
+    if n_topics == "auto":
+        choice, init = choose_k(X, grid=grid, k_sample=k_sample, seed=seed, mean=mean)
+    else:
+        k = int(n_topics)
+        choice = fixed_k(str(k), k, "given", f"n_topics={k} was given")
+    if method == "kmeans":
+        found = kmeans(X, choice.k, seed=seed, progress=progress, mean=mean, init=init)
+    else:
+        found = agglomerative(X, choice.k, seed=seed, sample_size=sample_size, mean=mean)
+    return found, dataclasses.replace(choice, reason=_with_note(choice.reason, found.note))
+
+
+def _with_note(reason: str, note: str) -> str:
+    return f"{reason} ({note})" if note else reason
+
+
+def _describe(
+    table: StatementTable,
+    X: npt.NDArray[np.float32],
+    clustering: Clustering,
+    choice: KChoice,
+    *,
+    method: str,
+    seed: int,
+    counts: tuple[int, int, int],
+    stop_words: Sequence[str],
+    mean: npt.NDArray[np.float32] | None,
+) -> TopicModel:
+    n_keywords, n_reps, max_docs = counts
+    k = clustering.n_clusters
+    labels = _by_size(clustering.labels, k)
+    sizes = np.bincount(labels[labels >= 0], minlength=k).astype(np.int64)
+    centroids = _centroids(X, labels, k, mean)
+    rows = stratified_sample(labels, k, max_docs, seed)
+    texts = table.column("text")[rows]
+    term_counts, vocab = class_term_counts(texts, labels[rows], k, stop_words=stop_words)
+    keywords, scores = top_keywords(ctfidf(term_counts), vocab, n_keywords)
+    return TopicModel(
+        assignments=labels,
+        labels=make_labels(keywords),
+        keywords=keywords,
+        keyword_scores=scores,
+        sizes=sizes,
+        representatives=_representatives(X, labels, centroids, n_reps, mean),
+        centroids=centroids,
+        mean=np.zeros(X.shape[1], np.float32) if mean is None else mean,
+        n_outliers=int(np.count_nonzero(labels < 0)),
+        method=method,
+        seed=seed,
+        k_choice=choice,
+        table=table,
+    )
+
+
+def _mean(X: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """``(d,)`` float32 mean row, accumulated in float64 block by block."""
+    total = np.zeros(X.shape[1], dtype=np.float64)
+    for r0 in range(0, X.shape[0], _BLOCK):
+        total += X[r0 : r0 + _BLOCK].sum(axis=0, dtype=np.float64)
+    mean: npt.NDArray[np.float32] = (total / max(X.shape[0], 1)).astype(np.float32)
+    return mean
+
+
+def _centroids(
+    X: npt.NDArray[np.float32],
+    labels: npt.NDArray[np.int64],
+    k: int,
+    mean: npt.NDArray[np.float32] | None,
+) -> npt.NDArray[np.float32]:
+    """``(k, d)`` unit mean direction of each topic in the clustering space (block by block)."""
+    codes = np.where(labels < 0, k, labels)  # outliers in an extra group, dropped below
+    sums = np.zeros((k + 1, X.shape[1]), dtype=np.float64)
+    for r0 in range(0, X.shape[0], _BLOCK):
+        part, _ = centroid_sums(prep(X[r0 : r0 + _BLOCK], mean), codes[r0 : r0 + _BLOCK], k + 1)
+        sums += part
+    norms = np.linalg.norm(sums[:k], axis=1, keepdims=True)
+    return (sums[:k] / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def _by_size(labels: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.int64]:
+    """Renumber topics from the largest (ties: the lower old number first); -1 stays."""
+    if k == 0:
+        return labels.astype(np.int64, copy=True)
+    sizes = np.bincount(labels[labels >= 0], minlength=k)
+    new_of_old = np.empty(k, dtype=np.int64)
+    new_of_old[np.argsort(-sizes, kind="stable")] = np.arange(k)
+    return np.where(labels >= 0, new_of_old[np.maximum(labels, 0)], -1).astype(np.int64)
+
+
+def _representatives(
+    X: npt.NDArray[np.float32],
+    labels: npt.NDArray[np.int64],
+    centroids: npt.NDArray[np.float32],
+    r: int,
+    mean: npt.NDArray[np.float32] | None,
+) -> npt.NDArray[np.int64]:
+    """``(k, r)`` rows closest (cosine) to their topic's centroid, closest first; ``-1`` pad."""
+    k = centroids.shape[0]
+    sims = np.full(labels.size, -np.inf)
+    for r0 in range(0, labels.size, _BLOCK):
+        lab = labels[r0 : r0 + _BLOCK]
+        ok = lab >= 0
+        block = prep(X[r0 : r0 + _BLOCK][ok], mean)
+        sims[r0 : r0 + _BLOCK][ok] = np.einsum("ij,ij->i", block, centroids[lab[ok]])
+    valid = np.flatnonzero(labels >= 0)
+    order = valid[np.lexsort((valid, -sims[valid], labels[valid]))]  # topic, cosine desc, row
+    starts = np.searchsorted(labels[order], np.arange(k))
+    pos = np.arange(order.size) - starts[labels[order]]
+    out = np.full((k, r), -1, dtype=np.int64)
+    keep = pos < r
+    out[labels[order][keep], pos[keep]] = order[keep]
+    return out

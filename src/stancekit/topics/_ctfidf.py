@@ -1,0 +1,220 @@
+"""Topic keywords by class-based TF-IDF (c-TF-IDF) and short labels made from them.
+
+The statements of each topic form one class. With ``c[t, w]`` the number of times term ``w``
+occurs in the statements of topic ``t`` (scikit-learn ``CountVectorizer``, lower-cased, tokens
+of two or more letters or digits that start with a letter; scikit-learn's English stop words,
+the reporting verbs in :data:`REPORTING_WORDS` and any words the caller adds are left out)::
+
+    tf[t, w]  = c[t, w] / sum_w' c[t, w']            term frequency within the class
+    f[w]      = sum_t c[t, w]                         term frequency over all classes
+    A         = sum_{t, w} c[t, w] / T                average number of terms per class
+    W[t, w]   = tf[t, w] * log(1 + A / f[w])          the c-TF-IDF weight (natural log)
+
+A topic's keywords are its terms with ``W > 0`` in decreasing order of ``W`` (ties: the term
+that sorts first). Its label is its first three keywords joined by ``", "``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+__all__ = [
+    "OUTLIER_LABEL",
+    "REPORTING_WORDS",
+    "TOKEN_PATTERN",
+    "class_term_counts",
+    "ctfidf",
+    "make_labels",
+    "stratified_sample",
+    "top_keywords",
+]
+
+#: Tokens: a letter followed by one or more letters or digits (no pure numbers, no ``_``).
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"
+#: The label of statements that a method leaves out of every topic.
+OUTLIER_LABEL = "outliers"
+_LABEL_WORDS = 3
+#: Reporting verbs that statements carry ("Noting that ...") but that say nothing of a topic.
+REPORTING_WORDS = frozenset(
+    "said says say saying noted noting note notes added adding stressed stressing told "
+    "urged urging according stated remarked emphasized emphasised reiterated".split()
+)
+
+
+def class_term_counts(
+    texts: npt.NDArray[np.object_] | list[str],
+    classes: npt.NDArray[np.int64],
+    n_classes: int,
+    *,
+    stop_words: Sequence[str] = (),
+) -> tuple[sp.csr_matrix, npt.NDArray[np.str_]]:
+    """Term counts per class.
+
+    Parameters
+    ----------
+    texts
+        ``(m,)`` statement texts.
+    classes
+        ``(m,)`` class of each text in ``[0, n_classes)``.
+    n_classes
+        Number of classes ``T``.
+    stop_words
+        Words to leave out besides the English stop words and reporting verbs.
+
+    Returns
+    -------
+    counts
+        ``(T, V)`` sparse int64 term counts.
+    vocabulary
+        ``(V,)`` the terms, in column order (sorted).
+    """
+    stop = sorted(ENGLISH_STOP_WORDS | REPORTING_WORDS | {w.lower() for w in stop_words})
+    vectorizer = CountVectorizer(
+        stop_words=stop, lowercase=True, token_pattern=TOKEN_PATTERN, dtype=np.int64
+    )
+    try:
+        doc_term = vectorizer.fit_transform(list(texts))
+    except ValueError:  # empty vocabulary: nothing but stop words, numbers or blanks
+        return sp.csr_matrix((n_classes, 0), dtype=np.int64), np.empty(0, dtype=str)
+    m = len(classes)
+    onehot = sp.csr_matrix(
+        (np.ones(m, dtype=np.int64), (np.asarray(classes), np.arange(m))), shape=(n_classes, m)
+    )
+    vocab = np.asarray(vectorizer.get_feature_names_out(), dtype=str)
+    return sp.csr_matrix(onehot @ doc_term), vocab
+
+
+def ctfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """c-TF-IDF weights of a class-term count matrix (see the module docstring).
+
+    Parameters
+    ----------
+    counts
+        ``(T, V)`` non-negative counts.
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix
+        ``(T, V)`` float64 weights, zero where the count is zero.
+    """
+    c = sp.csr_matrix(counts, dtype=np.float64)
+    n_classes = c.shape[0]
+    if c.nnz == 0 or n_classes == 0:
+        return c
+    row_tot = np.asarray(c.sum(axis=1)).ravel()
+    term_tot = np.asarray(c.sum(axis=0)).ravel()
+    avg = row_tot.sum() / n_classes
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv_row = np.where(row_tot > 0, 1.0 / row_tot, 0.0)
+        idf = np.log1p(avg / np.where(term_tot > 0, term_tot, np.inf))
+    tf = sp.diags(inv_row) @ c
+    return sp.csr_matrix(tf @ sp.diags(idf))
+
+
+def top_keywords(
+    weights: sp.csr_matrix, vocabulary: npt.NDArray[np.str_], n_keywords: int
+) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.float64]]:
+    """The ``n_keywords`` highest-weighted terms of every class.
+
+    Parameters
+    ----------
+    weights
+        ``(T, V)`` c-TF-IDF weights.
+    vocabulary
+        ``(V,)`` terms.
+    n_keywords
+        Keywords per class ``m``.
+
+    Returns
+    -------
+    keywords
+        ``(T, m)`` terms, ``""`` where a class has fewer than ``m`` terms with positive weight.
+    scores
+        ``(T, m)`` float64 weights, NaN where the keyword is ``""``.
+    """
+    n_classes = weights.shape[0]
+    width = max(1, max(len(v) for v in vocabulary)) if vocabulary.size else 1
+    keywords = np.full((n_classes, n_keywords), "", dtype=f"<U{width}")
+    scores = np.full((n_classes, n_keywords), np.nan)
+    for t in range(n_classes):  # one pass per topic over its own non-zero terms
+        row = weights.getrow(t)
+        cols, vals = row.indices, row.data
+        keep = vals > 0
+        cols, vals = cols[keep], vals[keep]
+        order = np.lexsort((vocabulary[cols], -vals))[:n_keywords]
+        keywords[t, : order.size] = vocabulary[cols[order]]
+        scores[t, : order.size] = vals[order]
+    return keywords, scores
+
+
+def make_labels(keywords: npt.NDArray[np.str_], *, words: int = _LABEL_WORDS) -> tuple[str, ...]:
+    """Short, unique, readable labels: the first ``words`` keywords joined by ``", "``.
+
+    Parameters
+    ----------
+    keywords
+        ``(T, m)`` keywords per topic (``""`` padded).
+    words
+        Keywords per label.
+
+    Returns
+    -------
+    tuple of str
+        ``T`` labels. A topic without keywords is ``"topic <t>"``; a label that repeats an
+        earlier one, or the reserved ``"outliers"``, gets ``" (#<t>)"`` appended.
+    """
+    labels: list[str] = []
+    seen = {OUTLIER_LABEL}
+    for t in range(keywords.shape[0]):
+        head = [str(w) for w in keywords[t, :words] if w]
+        label = ", ".join(head) if head else f"topic {t}"
+        if label in seen:
+            label = f"{label} (#{t})"
+        seen.add(label)
+        labels.append(label)
+    return tuple(labels)
+
+
+def stratified_sample(
+    classes: npt.NDArray[np.int64], n_classes: int, max_docs: int, seed: int
+) -> npt.NDArray[np.int64]:
+    """Rows for keyword counting when there are more than ``max_docs`` statements.
+
+    Each class keeps ``max(50, round(max_docs * size / n))`` of its rows (all of them when it
+    has fewer), drawn by a seeded permutation; rows with class ``-1`` are never taken.
+
+    Parameters
+    ----------
+    classes
+        ``(n,)`` class codes in ``[-1, n_classes)``.
+    n_classes
+        Number of classes ``T``.
+    max_docs
+        Target number of rows.
+    seed
+        Seed of the permutation.
+
+    Returns
+    -------
+    numpy.ndarray
+        Sorted int64 row indices.
+    """
+    n = classes.size
+    valid = classes >= 0
+    if np.count_nonzero(valid) <= max_docs:
+        return np.flatnonzero(valid).astype(np.int64)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.random.default_rng(seed).permutation(n)] = np.arange(n)
+    sizes = np.bincount(classes[valid], minlength=n_classes)
+    caps = np.maximum(50, np.rint(max_docs * sizes / n)).astype(np.int64)
+    order = np.lexsort((rank, classes))  # class, then random rank
+    order = order[classes[order] >= 0]
+    sorted_classes = classes[order]
+    starts = np.searchsorted(sorted_classes, np.arange(n_classes))
+    pos = np.arange(order.size) - starts[sorted_classes]
+    return np.sort(order[pos < caps[sorted_classes]]).astype(np.int64)
