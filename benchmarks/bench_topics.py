@@ -17,6 +17,13 @@ What it measures on a synthetic corpus with planted topics (see :func:`make_corp
 4. label accuracy: the share of topics whose three best c-TF-IDF words are all planted
    keywords of the planted topic most of their statements come from.
 
+A second, real corpus answers the question that synthetic data cannot: how many statements
+land in an outlier topic on real text. Sentences of the 2017 UN General Assembly speeches
+(``../shared/data/ungd2017/speeches.jsonl``, when present; ``--real N`` sentences, 3,000 by
+default, 0 to skip) are embedded with all-MiniLM-L6-v2 (stancekit's default model, cached) and
+given to both tools; there is no planted truth, so only time, memory, topics found and the
+outlier share are reported.
+
 stancekit runs k-means with ``n_topics="auto"`` (its default) and HDBSCAN; BERTopic runs its
 defaults (UMAP to 5 dimensions, then HDBSCAN with ``min_cluster_size=10``) on the same
 embeddings through ``fit_transform(docs, embeddings=X)``, so only the clustering and the
@@ -51,10 +58,12 @@ import numpy as np
 import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[1]
+UNGD = ROOT.parent / "shared" / "data" / "ungd2017" / "speeches.jsonl"
 SIZES = {
     "quick": {"sizes": [2_000, 10_000], "repeats": 3, "bertopic": False, "million": False},
     "full": {"sizes": [10_000, 100_000], "repeats": 3, "bertopic": True, "million": True},
 }
+REAL = "real"  # the size key of the UNGD corpus
 _STEMS = ("corridor", "accord", "summit", "reform", "tariff")
 _COMMON = ("cooperation", "partnership", "development", "relations", "bilateral", "region")
 _CHUNK = 65536
@@ -126,6 +135,45 @@ def write_corpus(folder: Path, n: int, seed: int = 0) -> dict[str, Any]:
     return {"n": n, "n_topics": 20, "n_speakers": 50, "dim": int(X.shape[1]), "seed": seed}
 
 
+def write_real_corpus(folder: Path, n: int, seed: int = 0) -> dict[str, Any] | None:
+    """``n`` distinct UNGD 2017 sentences (30-300 characters), embedded with stancekit's
+    default model; ``None`` when the data is not there."""
+    import re
+
+    import pandas as pd
+
+    from stancekit.embed import embed
+    from stancekit.table import StatementTable
+
+    if not UNGD.is_file() or n <= 0:
+        return None
+    seen: dict[str, str] = {}
+    for line in UNGD.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for sent in re.split(r"(?<=[.!?])\s+", str(record.get("text", ""))):
+            sent = " ".join(sent.split())
+            if 30 <= len(sent) <= 300:
+                seen.setdefault(sent, str(record.get("speaker", "")))
+    texts = list(seen)
+    pick = np.sort(np.random.default_rng(seed).permutation(len(texts))[:n])
+    texts = [texts[i] for i in pick]
+    frame = pd.DataFrame(
+        {"article_id": "ungd", "speaker": [seen[t] for t in texts], "text": texts,
+         "start": 0, "end": 0}
+    )  # fmt: skip
+    table = embed(StatementTable(frame), progress=False)
+    assert table.embeddings is not None
+    np.save(folder / "X.npy", table.embeddings)
+    np.save(folder / "speaker.npy", pd.factorize(frame["speaker"])[0].astype(np.int64))
+    (folder / "texts.txt").write_text("\n".join(texts) + "\n", encoding="utf-8")
+    return {
+        "n": len(texts),
+        "source": str(UNGD.relative_to(ROOT.parent)),
+        "model": table.provenance.get("model"),
+        "dim": int(table.embeddings.shape[1]),
+    }
+
+
 # -- measuring in a child process ---------------------------------------------------------
 def _rss_bytes() -> int:
     with open("/proc/self/statm") as fh:
@@ -152,10 +200,12 @@ class RssPeak:
         self.peak = max(self.peak, _rss_bytes())
 
 
-def _ari(truth: npt.NDArray[np.int64], found: npt.NDArray[np.int64]) -> dict[str, float]:
+def _ari(truth: npt.NDArray[np.int64] | None, found: npt.NDArray[np.int64]) -> dict[str, float]:
     from sklearn.metrics import adjusted_rand_score
 
     kept = found >= 0
+    if truth is None:
+        return {"outlier_share": float(np.mean(~kept))}
     return {
         "ari": float(adjusted_rand_score(truth, found)),
         "ari_clustered": float(adjusted_rand_score(truth[kept], found[kept]))
@@ -166,8 +216,10 @@ def _ari(truth: npt.NDArray[np.int64], found: npt.NDArray[np.int64]) -> dict[str
 
 
 def _label_accuracy(
-    truth: npt.NDArray[np.int64], found: npt.NDArray[np.int64], words: dict[int, list[str]]
-) -> float:
+    truth: npt.NDArray[np.int64] | None, found: npt.NDArray[np.int64], words: dict[int, list[str]]
+) -> float | None:
+    if truth is None:
+        return None
     good = 0
     for t, top in words.items():
         members = truth[found == t]
@@ -176,6 +228,11 @@ def _label_accuracy(
         planted = int(np.bincount(members).argmax())
         good += all(w.endswith(f"{planted:02d}") and w[:-2] in _STEMS for w in top[:3])
     return good / max(len(words), 1)
+
+
+def _truth(data: Path) -> npt.NDArray[np.int64] | None:
+    path = data / "topic.npy"
+    return np.load(path) if path.is_file() else None
 
 
 def _fit_timed(fit: Any, repeats: int) -> tuple[Any, list[float], RssPeak]:
@@ -198,7 +255,7 @@ def child_stancekit(data: Path, method: str, repeats: int) -> dict[str, Any]:
     from stancekit.topics import topics
 
     X = np.load(data / "X.npy")
-    truth = np.load(data / "topic.npy")
+    truth = _truth(data)
     texts = (data / "texts.txt").read_text(encoding="utf-8").splitlines()
     speaker = np.load(data / "speaker.npy")
     frame = pd.DataFrame(
@@ -230,7 +287,7 @@ def child_bertopic(data: Path, repeats: int) -> dict[str, Any]:
 
     t_import = time.perf_counter() - t_import
     X = np.load(data / "X.npy")
-    truth = np.load(data / "topic.npy")
+    truth = _truth(data)
     docs = (data / "texts.txt").read_text(encoding="utf-8").splitlines()
     warm = min(2000, len(docs))
     t0 = time.perf_counter()
@@ -326,14 +383,19 @@ def machine(threads: int) -> dict[str, Any]:
 
 
 def plan(mode: str, args: argparse.Namespace, have_bertopic: bool) -> list[tuple[int, str]]:
-    """The (size, tool) runs: ``tool`` is ``kmeans``, ``hdbscan`` or ``bertopic``."""
+    """The (size, tool) runs: ``tool`` is ``kmeans``, ``hdbscan`` or ``bertopic``; size ``0``
+    is the real (UNGD) corpus."""
     size = SIZES[mode]
     sizes = args.sizes or size["sizes"]
+    with_bt = have_bertopic and (size["bertopic"] or args.bertopic_python)
     runs = [(n, tool) for n in sizes for tool in ("kmeans", "hdbscan")]
-    if have_bertopic and (size["bertopic"] or args.bertopic_python):
+    if with_bt:
         runs += [(n, "bertopic") for n in sizes if n <= args.bertopic_max]
     if size["million"] and not args.sizes:
         runs.append((1_000_000, "kmeans"))
+    real = args.real if args.real is not None else (3000 if mode == "full" else 0)
+    if real > 0 and UNGD.is_file():
+        runs += [(0, "kmeans"), (0, "hdbscan")] + ([(0, "bertopic")] if with_bt else [])
     return sorted(runs, key=lambda r: (r[0], r[1]))
 
 
@@ -347,20 +409,23 @@ def one_run(
     else:
         child = ["--child", "stancekit", "--data", str(folder), "--method", tool]
         row = run_child(sys.executable, [*child, "--repeats", str(reps)], args.threads)
-    return summarise({"n": n, "tool": "BERTopic" if tool == "bertopic" else f"stancekit {tool}"}
-                     | row)  # fmt: skip
+    name = "BERTopic" if tool == "bertopic" else f"stancekit {tool}"
+    return summarise({"n": n, "corpus": "synthetic planted", "tool": name} | row)
 
 
 def ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """BERTopic over stancekit k-means, per size: time, memory growth; and outlier shares."""
     out = []
-    for n in sorted({r["n"] for r in rows}):
-        here = {r["tool"]: r for r in rows if r["n"] == n and "error" not in r}
+    for corpus, n in sorted({(r["corpus"], r["n"]) for r in rows}):
+        here = {
+            r["tool"]: r for r in rows if r["n"] == n and r["corpus"] == corpus and "error" not in r
+        }
         ours, theirs = here.get("stancekit kmeans"), here.get("BERTopic")
         if ours is None or theirs is None:
             continue
         out.append(
             {
+                "corpus": corpus,
                 "n": n,
                 "time_bertopic_over_stancekit": theirs["fit_s_median"] / ours["fit_s_median"],
                 "rss_growth_bertopic_over_stancekit": theirs["fit_rss_growth_mb"]
@@ -384,6 +449,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bertopic-max", type=int, default=100_000, help="largest n for BERTopic")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="n list")
     parser.add_argument("--repeats", type=int, help="timed fits per run (default 3)")
+    parser.add_argument(
+        "--real", type=int, help="UNGD sentences for the real-text run (full: 3000; 0: skip)"
+    )
     parser.add_argument("--child", choices=["stancekit", "bertopic"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--method", default="kmeans", help=argparse.SUPPRESS)
@@ -416,8 +484,11 @@ def parent(args: argparse.Namespace) -> int:
             folder = Path(tmp) / str(n)
             if n not in corpora:
                 folder.mkdir()
-                corpora[n] = write_corpus(folder, n)
+                made = write_real_corpus(folder, args.real or 3000) if n == 0 else None
+                corpora[n] = made if n == 0 and made else write_corpus(folder, n)
             row = one_run(folder, n, tool, args, repeats, bt)
+            if n == 0:
+                row |= {"n": corpora[0]["n"], "corpus": "ungd2017 (MiniLM)"}
             print(json.dumps(row), file=sys.stderr)
             rows.append(row)
     result = {
@@ -434,6 +505,7 @@ def parent(args: argparse.Namespace) -> int:
             "stance": 0.6,
             "noise": 1.2,
         },
+        "real_corpus": corpora.get(0),
         "results": rows,
         "ratios": ratios(rows),
         "total_s": time.perf_counter() - started,

@@ -1,8 +1,19 @@
 """stancekit: who said what in the news, and how close leaders' positions are.
 
-The pipeline: :func:`read_articles` → :func:`segment` → :func:`embed` → comparisons, topics,
-plots. One object, :class:`StatementTable`, moves through it.
+The pipeline: :func:`read_articles` → :func:`segment` → :func:`embed` → :func:`similarity`,
+:func:`alignment`, :func:`echoes`, :func:`topics` → :mod:`stancekit.plot` /
+:func:`build_report`. One object, :class:`StatementTable`, moves through it.
+
+Examples
+--------
+>>> import stancekit as sk
+>>> t = sk.segment("Trade is growing fast, Putin said. Xi said China is ready to help.")
+>>> [(s.speaker, s.text) for s in t]
+[('Putin', 'Trade is growing fast'), ('Xi', 'China is ready to help')]
 """
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from stancekit._version import __version__
 from stancekit.data import Article, LabeledMatrix, Statement
@@ -14,24 +25,92 @@ from stancekit.errors import (
     StancekitError,
 )
 from stancekit.io import ArticleList, Columns, read_articles, write_statements
+from stancekit.segment import load_aliases, segment
 from stancekit.table import StatementTable
+
+# Functions named like their subpackage are bound after importing it, so that a later import
+# of the subpackage cannot replace them (``stancekit.embed`` and ``stancekit.topics`` stay
+# functions).
+from stancekit.embed import Embedder, embed  # isort: skip
+from stancekit.topics import TopicModel, topics  # isort: skip
+
+if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib, torch)
+    from stancekit import datasets, plot
+    from stancekit.compare import (
+        Alignment,
+        Breakdown,
+        Echoes,
+        Scaling,
+        agenda_overlap,
+        alignment,
+        echoes,
+        position_similarity,
+        scale,
+        similarity,
+    )
+    from stancekit.report import build_report
+
+_LAZY = {
+    "Alignment": "stancekit.compare",
+    "Breakdown": "stancekit.compare",
+    "Echoes": "stancekit.compare",
+    "Scaling": "stancekit.compare",
+    "agenda_overlap": "stancekit.compare",
+    "alignment": "stancekit.compare",
+    "echoes": "stancekit.compare",
+    "position_similarity": "stancekit.compare",
+    "scale": "stancekit.compare",
+    "similarity": "stancekit.compare",
+    "build_report": "stancekit.report",
+}
+_SUBMODULES = ("datasets", "plot")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return import_module(f"stancekit.{name}")
+    raise AttributeError(f"module 'stancekit' has no attribute {name!r}")
+
 
 read_statements = StatementTable.read_parquet
 
 __all__ = [
+    "Alignment",
     "Article",
     "ArticleList",
+    "Breakdown",
     "CacheError",
     "Columns",
+    "Echoes",
+    "Embedder",
     "InputError",
     "LabeledMatrix",
     "ModelUnavailableError",
+    "Scaling",
     "SkippedRecordsWarning",
     "StancekitError",
     "Statement",
     "StatementTable",
+    "TopicModel",
     "__version__",
+    "agenda_overlap",
+    "alignment",
+    "build_report",
+    "datasets",
+    "echoes",
+    "embed",
+    "load_aliases",
+    "plot",
+    "position_similarity",
     "read_articles",
     "read_statements",
+    "scale",
+    "segment",
+    "similarity",
+    "topics",
     "write_statements",
 ]
