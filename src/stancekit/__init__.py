@@ -31,7 +31,7 @@ from stancekit.table import StatementTable
 # Functions named like their subpackage are bound after importing it, so that a later import
 # of the subpackage cannot replace them (``stancekit.embed`` and ``stancekit.topics`` stay
 # functions).
-from stancekit.embed import Embedder, embed  # isort: skip
+from stancekit.embed import EmbeddingCache, Embedder, embed, embed_texts  # isort: skip
 from stancekit.topics import TopicModel, topics  # isort: skip
 
 if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib, torch)
@@ -87,6 +87,7 @@ __all__ = [
     "Columns",
     "Echoes",
     "Embedder",
+    "EmbeddingCache",
     "InputError",
     "LabeledMatrix",
     "ModelUnavailableError",
@@ -103,6 +104,7 @@ __all__ = [
     "datasets",
     "echoes",
     "embed",
+    "embed_texts",
     "load_aliases",
     "plot",
     "position_similarity",

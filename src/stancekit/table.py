@@ -329,7 +329,11 @@ class StatementTable:
         self, embeddings: npt.ArrayLike, provenance: Mapping[str, Any]
     ) -> StatementTable:
         """The same statements with ``(n, d)`` float32 unit-norm ``embeddings``."""
-        return StatementTable(self._frame, embeddings, provenance)
+        out = StatementTable.__new__(StatementTable)
+        out._frame = self._frame  # already normalised, and never mutated in place
+        out._embeddings = _check_embeddings(embeddings, len(self._frame))
+        out._provenance = dict(provenance)
+        return out
 
     def with_column(self, name: str, values: Sequence[Any] | npt.NDArray[Any]) -> StatementTable:
         """A copy with one column added or replaced (embeddings kept)."""
