@@ -54,7 +54,7 @@ from stancekit.core import (
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = {
     "quick": {"gemm": (6_000, 60), "loop": 1_000, "loop_sample": 3_000, "echo_n": 3_000,
-              "memory": [10_000, 100_000], "repeats": 3, "coverage_reps": 25, "speakers": 12},
+              "memory": [10_000, 100_000], "repeats": 5, "coverage_reps": 25, "speakers": 12},
     "full": {"gemm": (50_000, 500), "loop": 5_000, "loop_sample": 20_000, "echo_n": 20_000,
              "memory": [10_000, 100_000, 1_000_000], "repeats": 3, "coverage_reps": 200,
              "speakers": 20},

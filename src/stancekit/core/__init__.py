@@ -8,6 +8,7 @@ from stancekit.core._blocks import DEFAULT_BLOCK_BYTES, block_rows, group_offset
 from stancekit.core.agenda import js_overlap, topic_counts
 from stancekit.core.alignment import best_matches, harmonic_f, soft_precision, soft_scores_batch
 from stancekit.core.echoes import top_pairs
+from stancekit.core.qap import qap_correlation
 from stancekit.core.scaling import fit_axis, scale_groups
 from stancekit.core.similarity import centroid_similarity, centroid_sums, centroids, cosine_matrix
 from stancekit.core.stats import (
@@ -37,6 +38,7 @@ __all__ = [
     "null_summary",
     "percentile_interval",
     "permutation_null",
+    "qap_correlation",
     "scale_groups",
     "soft_precision",
     "soft_scores_batch",

@@ -14,6 +14,7 @@ same block) and ``np.add.reduceat`` sums. Memory is ``O(S^2 + n x block)``.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -76,7 +77,7 @@ def _blocks(starts: npt.NDArray[np.int64], sizes: npt.NDArray[np.int64], cols: i
         block_of = starts[:small] // cols
         cuts = np.flatnonzero(np.diff(block_of, prepend=-1))
         edges = [*cuts.tolist(), small]
-        for g_lo, g_hi in zip(edges[:-1], edges[1:], strict=True):
+        for g_lo, g_hi in itertools.pairwise(edges):
             end = int(starts[g_hi - 1] + sizes[g_hi - 1])
             blocks.append((int(starts[g_lo]), end, g_lo, g_hi))
     for g in range(small, sizes.size):

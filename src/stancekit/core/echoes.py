@@ -58,9 +58,9 @@ def _block_candidates(
     """Valid entries of one block that may enter the top k: ``(values, i, j)``."""
     ga, gb = groups
     if np.isfinite(thr):
-        above = np.count_nonzero(cos > thr)
-        if above <= max(8 * k, 1 << 16):
-            r, c = np.nonzero(cos > thr)
+        mask = np.greater(cos, thr).ravel()
+        if np.count_nonzero(mask) <= max(8 * k, 1 << 16):
+            r, c = np.divmod(np.flatnonzero(mask), cos.shape[1])
             i, j = r.astype(np.int64) + r0, c.astype(np.int64) + c0
             ok = ~_invalid(i, j, ga, gb, symmetric)
             return cos[r[ok], c[ok]].astype(np.float64), i[ok], j[ok]
@@ -91,6 +91,7 @@ def top_pairs(
     groups_a: npt.NDArray[np.integer] | None = None,
     groups_b: npt.NDArray[np.integer] | None = None,
     block_bytes: int = DEFAULT_BLOCK_BYTES,
+    max_rows: int = 512,
 ) -> _Pairs:
     """The ``k`` most similar pairs ``(i, j)`` by dot product, exactly.
 
@@ -107,6 +108,9 @@ def top_pairs(
         omitted, ``groups_a`` serves for both sides). Omit both to allow every pair.
     block_bytes
         Memory for one block of scores.
+    max_rows
+        At most this many rows per block: after the first block only scores above the running
+        k-th best are looked at, so small blocks skip most of the selection work.
 
     Returns
     -------
@@ -126,7 +130,7 @@ def top_pairs(
     held = _empty()
     if k <= 0 or m == 0 or n == 0:
         return held
-    rows = block_rows(m, n, block_bytes=block_bytes)
+    rows = min(block_rows(m, n, block_bytes=block_bytes), max_rows)
     buf = np.empty(rows * n, dtype=np.result_type(XA.dtype, np.float32))
     for r0 in range(0, m, rows):
         r1 = min(m, r0 + rows)
