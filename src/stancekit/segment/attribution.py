@@ -19,10 +19,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from stancekit.segment.content import QUOTE_OPENERS, content_start
+from stancekit.segment.cues import cue_hits
 from stancekit.segment.lexicon import (
     BROAD_FORMS,
     CUE_FORMS,
-    NP_CUES,
     PARTICIPLE_OPENERS,
     SPLIT_ING,
     THAT_ONLY,
@@ -35,82 +36,14 @@ __all__ = [
     "Raw",
     "SentenceContext",
     "attribute_sentence",
-    "cue_hits",
     "quote_pieces",
-    "trie_pattern",
 ]
 
-
-_CueIndex = dict[str, list[tuple[re.Pattern[str] | None, str]]]
-
-
-def _cue_index(forms: dict[str, str]) -> _CueIndex:
-    """First word of each cue form → (pattern for the remaining words, form), longest first."""
-    index: _CueIndex = {}
-    for form in sorted(forms, key=len, reverse=True):
-        first, _, rest = form.partition(" ")
-        tail = None
-        if rest:
-            tail = re.compile(
-                r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"(?![\w’'-])", re.I
-            )
-        index.setdefault(first, []).append((tail, form))
-    return index
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regular expression matching exactly ``words``, shaped as a prefix tree (fast)."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
-        return body + ("?" if optional else "")
-
-    return emit(trie)
-
-
-def _first_word_regex(index: _CueIndex) -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![\w’'-])(?:" + trie_pattern(sorted(index)) + r")(?![\w’'-])", re.IGNORECASE
-    )
-
-
-_CUE_INDEX = _cue_index(CUE_FORMS)
-_BROAD_INDEX = _cue_index(BROAD_FORMS)
-_CUE_FIRST = _first_word_regex(_CUE_INDEX)
-_BROAD_FIRST = _first_word_regex(_BROAD_INDEX)
-_TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
-_ADVERBIAL_START = frozenset(
-    """on in at during after before to here today yesterday tonight separately also earlier
-    later last this recently again repeatedly previously publicly privately afterwards
-    afterward from via through when while as by with for""".split()
-)
-_TIME_SKIP = re.compile(
-    r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|"
-    r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b\s*)+"
-)
-_THAT_AHEAD = re.compile(r"\bthat\b")
 _INVERTIBLE = frozenset(
     """say add note tell write ask explain continue stress argue recall warn insist observe
     remark reply declare concede admit acknowledge state announce comment respond conclude
     suggest emphasize emphasise""".split()
 )
-_OBJECT_WORDS = frozenset(
-    """me us him her them you reporters journalists delegates lawmakers analysts investors
-    supporters parliament the a an his their its crowd audience""".split()
-)
-_QUOTE_OPENERS = ('"', "“", "''", "«")
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
 _ADJUNCT = re.compile(
     r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?"
@@ -167,26 +100,6 @@ class _Cue:
     end: int
     form: str
     base: str
-
-
-def cue_hits(masked: str, broad: bool = False) -> list[tuple[int, int, str]]:
-    """Every cue in a (masked) text as ``(start, end, form)``, in order: one pass per article."""
-    if broad:
-        index, first = _BROAD_INDEX, _BROAD_FIRST
-    else:
-        index, first = _CUE_INDEX, _CUE_FIRST
-    out = []
-    for m in first.finditer(masked):
-        for tail, form in index[m.group().lower()]:
-            end = m.end()
-            if tail is not None:
-                t = tail.match(masked, end)
-                if t is None:
-                    continue
-                end = t.end()
-            out.append((m.start(), end, form))
-            break
-    return out
 
 
 def _cues(ctx: SentenceContext) -> list[_Cue]:
@@ -265,87 +178,6 @@ def _emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue:
         if len(ctx.text[q.inner_start : q.inner_end].split()) >= 5 or q.end >= e:
             kind = "mixed"
     return [Raw(ent, mention, s, e, kind, cue, ctx.index)]
-
-
-def _content_start(ctx: SentenceContext, cue: _Cue, limit: int) -> int | None:
-    """Where the content after a leading cue starts, or ``None`` when nothing but adverbials
-    follow (the content must then be before the cue)."""
-    m = ctx.masked
-    pos = cue.end
-    rest = m[pos:limit]
-    stripped = rest.strip(" ,:.;—–")
-    if not stripped or stripped in ('"', "”"):
-        return None
-    if cue.base in _TELL_LIKE:
-        return _after_object(m, pos, limit)
-    tm = _TIME_SKIP.match(m, pos)
-    if tm and tm.end() > pos:
-        pos = tm.end()
-    first = m[pos:limit].lstrip(" ,:").split(" ", 1)[0].lower() if m[pos:limit].strip(" ,:") else ""
-    if first == "that":
-        return m.index("that", pos) + 4
-    if first in _ADVERBIAL_START and cue.base not in NP_CUES:
-        t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
-        if t:
-            return t.end()
-        return None
-    if not m[pos:limit].strip(" ,.:;"):
-        return None
-    return pos
-
-
-_PREPOSITIONS = frozenset(
-    "on in at during after before to for from with by about over via through when while as".split()
-)
-
-
-def _after_object(m: str, pos: int, limit: int) -> int | None:
-    """Content start after ``told <object>``: after ``that`` when it comes soon, else after the
-    object noun phrase; ``None`` when only adverbials follow."""
-    t = _THAT_AHEAD.search(m, pos, min(limit, pos + 120))
-    if t and "," not in m[pos : t.start()].strip(", ") and '"' not in m[pos : t.start()]:
-        return t.end()
-    words = [
-        (w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'\-.]+|[^\w\s]", m[pos:limit])
-    ]
-    k = 0
-    if k < len(words) and words[k][2].lower() in (
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-    ):
-        k += 1
-        while (
-            k < len(words)
-            and k < 5
-            and words[k][2].lower() not in _PREPOSITIONS
-            and words[k][2] not in (",", ".", ":")
-        ):
-            k += 1
-    elif k < len(words) and (words[k][2].lower() in _OBJECT_WORDS or words[k][2][:1].isupper()):
-        k += 1
-        while k < len(words) and words[k][2][:1].isupper():
-            k += 1
-    if k >= len(words):
-        return None
-    nxt = words[k][2]
-    if nxt.lower() == "to" and k > 0:
-        return pos + words[0][0]
-    if (
-        nxt in (".", "!", "?")
-        or nxt.lower() in _PREPOSITIONS
-        or nxt.lower() in ("earlier", "later", "today", "yesterday", "on")
-    ):
-        return None
-    if nxt in (",", ":"):
-        rest = m[pos + words[k][1] : limit].strip()
-        return pos + words[k][1] if rest.startswith(_QUOTE_OPENERS) else None
-    return pos + words[k][0]
 
 
 def _follow_ons(
@@ -429,7 +261,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return None
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
-        cstart = _content_start(ctx, c, b)
+        cstart = content_start(ctx.masked, c.end, c.base, b)
         if (
             c.base in _TO_THAT
             and cstart is not None
@@ -441,7 +273,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             and not ctx.broad
             and cstart is not None
             and not re.search(r"that\s*$|:\s*$", m[c.end : cstart])
-            and not m[cstart:b].lstrip().startswith(_QUOTE_OPENERS)
+            and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
         ):
             return None
         if not pstrip or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet"):
@@ -526,7 +358,7 @@ def _realise(
         out.extend(_tail(ctx, ent, mention, cues, tail_from, False))
     elif kind == "interjected":
         rest = ctx.masked[c.end : b].lstrip(" ,")
-        if rest.startswith(_QUOTE_OPENERS):
+        if rest.startswith(QUOTE_OPENERS):
             out.extend(_emit(ctx, ent, mention, a, np_span[0], c.form))
             for q in ctx.quotes:
                 if q.start >= c.end:
@@ -555,10 +387,6 @@ def _realise(
     return out, None, None
 
 
-def _has_cue_between(ctx: SentenceContext, cues: list[_Cue], a: int, b: int) -> bool:
-    return any(a <= c.start < b for c in cues)
-
-
 def _participial_opening(ctx: SentenceContext) -> bool:
     head = ctx.masked[ctx.start : ctx.start + 40].lower()
     return any(head.startswith(p + " ") for p in PARTICIPLE_OPENERS)
@@ -583,7 +411,7 @@ def _tail(
     fo = _follow_ons(ctx, cues, after, inner_pronoun)
     for k, (c, _cut, subject) in enumerate(fo):
         stop = fo[k + 1][1] if k + 1 < len(fo) else ctx.end
-        start = _content_start(ctx, c, stop)
+        start = content_start(ctx.masked, c.end, c.base, stop)
         if start is None:
             continue
         who, where = ent, mention
@@ -642,7 +470,7 @@ def _according_to(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw] | None:
                         w.lower() in ("also", "has", "had", "later", "then", "earlier") for w in gap
                     )
                 ):
-                    start = _content_start(ctx, c, b)
+                    start = content_start(ctx.masked, c.end, c.base, b)
                     if start is not None:
                         out.extend(_emit(ctx, ent, np_span, start, b, c.form))
                     break

@@ -10,10 +10,9 @@ from stancekit.segment.attribution import (
     Raw,
     SentenceContext,
     attribute_sentence,
-    cue_hits,
     quote_pieces,
-    trie_pattern,
 )
+from stancekit.segment.cues import cue_hits, trie_pattern
 from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
 from stancekit.segment.mentions import Span, parse_mention
 from stancekit.segment.speakers import AliasBook, Entity, SpeakerBook

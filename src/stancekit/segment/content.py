@@ -1,0 +1,108 @@
+"""Where reported content starts after a cue: skipping adverbials, objects and ``that``."""
+
+from __future__ import annotations
+
+import re
+
+from stancekit.segment.lexicon import NP_CUES
+
+__all__ = ["QUOTE_OPENERS", "content_start"]
+
+QUOTE_OPENERS = ('"', "“", "''", "«")
+_TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
+_ADVERBIAL_START = frozenset(
+    """on in at during after before to here today yesterday tonight separately also earlier
+    later last this recently again repeatedly previously publicly privately afterwards
+    afterward from via through when while as by with for""".split()
+)
+_TIME_SKIP = re.compile(
+    r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|"
+    r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b\s*)+"
+)
+_THAT_AHEAD = re.compile(r"\bthat\b")
+_OBJECT_WORDS = frozenset(
+    """me us him her them you reporters journalists delegates lawmakers analysts investors
+    supporters parliament the a an his their its crowd audience""".split()
+)
+
+
+def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
+    """Where the content after a cue (ending at ``pos``, base form ``base``) starts in the
+    masked text ``m``, or ``None`` when nothing but adverbials follow (the content must then
+    be before the cue)."""
+    rest = m[pos:limit]
+    stripped = rest.strip(" ,:.;—–")
+    if not stripped or stripped in ('"', "”"):
+        return None
+    if base in _TELL_LIKE:
+        return _after_object(m, pos, limit)
+    tm = _TIME_SKIP.match(m, pos)
+    if tm and tm.end() > pos:
+        pos = tm.end()
+    first = m[pos:limit].lstrip(" ,:").split(" ", 1)[0].lower() if m[pos:limit].strip(" ,:") else ""
+    if first == "that":
+        return m.index("that", pos) + 4
+    if first in _ADVERBIAL_START and base not in NP_CUES:
+        t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
+        if t:
+            return t.end()
+        return None
+    if not m[pos:limit].strip(" ,.:;"):
+        return None
+    return pos
+
+
+_PREPOSITIONS = frozenset(
+    "on in at during after before to for from with by about over via through when while as".split()
+)
+
+
+def _after_object(m: str, pos: int, limit: int) -> int | None:
+    """Content start after ``told <object>``: after ``that`` when it comes soon, else after the
+    object noun phrase; ``None`` when only adverbials follow."""
+    t = _THAT_AHEAD.search(m, pos, min(limit, pos + 120))
+    if t and "," not in m[pos : t.start()].strip(", ") and '"' not in m[pos : t.start()]:
+        return t.end()
+    words = [
+        (w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'\-.]+|[^\w\s]", m[pos:limit])
+    ]
+    k = 0
+    if k < len(words) and words[k][2].lower() in (
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    ):
+        k += 1
+        while (
+            k < len(words)
+            and k < 5
+            and words[k][2].lower() not in _PREPOSITIONS
+            and words[k][2] not in (",", ".", ":")
+        ):
+            k += 1
+    elif k < len(words) and (words[k][2].lower() in _OBJECT_WORDS or words[k][2][:1].isupper()):
+        k += 1
+        while k < len(words) and words[k][2][:1].isupper():
+            k += 1
+    if k >= len(words):
+        return None
+    nxt = words[k][2]
+    if nxt.lower() == "to" and k > 0:
+        return pos + words[0][0]
+    if (
+        nxt in (".", "!", "?")
+        or nxt.lower() in _PREPOSITIONS
+        or nxt.lower() in ("earlier", "later", "today", "yesterday", "on")
+    ):
+        return None
+    if nxt in (",", ":"):
+        rest = m[pos + words[k][1] : limit].strip()
+        return pos + words[k][1] if rest.startswith(QUOTE_OPENERS) else None
+    return pos + words[k][0]

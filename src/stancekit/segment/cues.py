@@ -1,0 +1,78 @@
+"""Finding reporting cues fast: one prefix-tree regular expression per lexicon, one pass per
+article."""
+
+from __future__ import annotations
+
+import re
+
+from stancekit.segment.lexicon import BROAD_FORMS, CUE_FORMS
+
+__all__ = ["cue_hits", "trie_pattern"]
+
+_CueIndex = dict[str, list[tuple[re.Pattern[str] | None, str]]]
+
+
+def _cue_index(forms: dict[str, str]) -> _CueIndex:
+    """First word of each cue form → (pattern for the remaining words, form), longest first."""
+    index: _CueIndex = {}
+    for form in sorted(forms, key=len, reverse=True):
+        first, _, rest = form.partition(" ")
+        tail = None
+        if rest:
+            tail = re.compile(
+                r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"(?![\w’'-])", re.I
+            )
+        index.setdefault(first, []).append((tail, form))
+    return index
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, shaped as a prefix tree (fast)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if optional else "")
+
+    return emit(trie)
+
+
+def _first_word_regex(index: _CueIndex) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w’'-])(?:" + trie_pattern(sorted(index)) + r")(?![\w’'-])", re.IGNORECASE
+    )
+
+
+_CUE_INDEX = _cue_index(CUE_FORMS)
+_BROAD_INDEX = _cue_index(BROAD_FORMS)
+_CUE_FIRST = _first_word_regex(_CUE_INDEX)
+_BROAD_FIRST = _first_word_regex(_BROAD_INDEX)
+
+
+def cue_hits(masked: str, broad: bool = False) -> list[tuple[int, int, str]]:
+    """Every cue in a (masked) text as ``(start, end, form)``, in order: one pass per article."""
+    if broad:
+        index, first = _BROAD_INDEX, _BROAD_FIRST
+    else:
+        index, first = _CUE_INDEX, _CUE_FIRST
+    out = []
+    for m in first.finditer(masked):
+        for tail, form in index[m.group().lower()]:
+            end = m.end()
+            if tail is not None:
+                t = tail.match(masked, end)
+                if t is None:
+                    continue
+                end = t.end()
+            out.append((m.start(), end, form))
+            break
+    return out
