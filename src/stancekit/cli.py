@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stancekit._cli_bench import add_bench
 from stancekit._cli_report import add_demo, add_report
 from stancekit._version import __version__
 from stancekit.errors import SkippedRecordsWarning, StancekitError
@@ -223,6 +224,7 @@ _COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], 
     _add_embed,
     add_report,
     add_demo,
+    add_bench,
 ]
 
 
