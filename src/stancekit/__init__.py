@@ -32,7 +32,7 @@ from stancekit.table import StatementTable
 # of the subpackage cannot replace them (``stancekit.embed`` and ``stancekit.topics`` stay
 # functions).
 from stancekit.embed import EmbeddingCache, Embedder, embed, embed_texts  # isort: skip
-from stancekit.topics import TopicModel, topics  # isort: skip
+from stancekit.topics import KChoice, TopicComparison, TopicModel, TopicTimeline, topics  # isort: skip
 
 if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib, torch)
     from stancekit import datasets, plot
@@ -89,6 +89,7 @@ __all__ = [
     "Embedder",
     "EmbeddingCache",
     "InputError",
+    "KChoice",
     "LabeledMatrix",
     "ModelUnavailableError",
     "Scaling",
@@ -96,7 +97,9 @@ __all__ = [
     "StancekitError",
     "Statement",
     "StatementTable",
+    "TopicComparison",
     "TopicModel",
+    "TopicTimeline",
     "__version__",
     "agenda_overlap",
     "alignment",

@@ -219,9 +219,108 @@ def _run_embed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "topics",
+        help="cluster embedded statements into topics, label them, share them out by speaker",
+        description=(
+            "Cluster the statements of an embedded table into topics (k-means by default, k "
+            "chosen by silhouette), name each topic by its class-based TF-IDF keywords, and "
+            "write the topics, each statement's topic and the topic shares per speaker."
+        ),
+        epilog=(
+            "INPUT is a .parquet file written by `stancekit embed`.\n"
+            "OUTPUT (a folder) receives topics.csv (one row per topic: label, size, keywords, "
+            "representative statements), statements.csv (each statement with its topic), "
+            "shares_<by>.csv (topic shares per speaker or --by column; rows sum to 1), "
+            "k_choice.csv (the score of every k tried) and, when statements have dates, "
+            "over_time.csv (shares per --freq window).\n\n"
+            "example: stancekit topics embedded.parquet --output topics/ --n-topics auto"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("input", type=Path, help="embedded statements (.parquet)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
+    p.add_argument("--n-topics", default="auto", help="number of topics, or 'auto' (default)")
+    p.add_argument(
+        "--method",
+        choices=("kmeans", "agglomerative", "hdbscan"),
+        default="kmeans",
+        help="clustering method (default kmeans; hdbscan leaves outliers in topic -1)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--by", default="speaker", help="column for the shares (default speaker)")
+    p.add_argument("--freq", default="YE", help="time windows, a pandas frequency (default YE)")
+    p.add_argument(
+        "--stop-word", action="append", default=[], help="a word never to use as a keyword"
+    )
+    p.set_defaults(handler=_run_topics)
+
+
+def _run_topics(args: argparse.Namespace) -> int:
+    from stancekit._atomic import atomic_write_text
+    from stancekit.topics import topics
+
+    n_topics: int | str = args.n_topics
+    if args.n_topics != "auto":
+        try:
+            n_topics = int(args.n_topics)
+        except ValueError:
+            print(
+                "stancekit topics: error: --n-topics must be a number or 'auto', "
+                f"got {args.n_topics!r}",
+                file=sys.stderr,
+            )
+            return 2
+    table = _read_statement_file(args.input)
+    if args.by not in table.columns:
+        print(
+            f"stancekit topics: error: --by {args.by!r} is not a column of {args.input}; "
+            f"columns are {table.columns}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        model = topics(
+            table,
+            n_topics=n_topics,
+            method=args.method,
+            seed=args.seed,
+            stop_words=args.stop_word,
+            progress=_progress_default(),
+        )
+        timeline = model.over_time(args.freq)
+    except ValueError as exc:  # no embeddings, n_topics > n, bad --freq: the message names it
+        print(f"stancekit topics: error: {exc}", file=sys.stderr)
+        return 1
+    out: Path = args.output
+    out.mkdir(parents=True, exist_ok=True)
+    summary = model.to_pandas()
+    summary["representatives"] = summary["representatives"].map(" | ".join)
+    frames = {
+        "topics.csv": summary,
+        "statements.csv": model.statements(),
+        f"shares_{args.by}.csv": model.shares(args.by).to_pandas(),
+        "k_choice.csv": model.k_choice.to_pandas(),
+    }
+    if timeline.windows:
+        frames["over_time.csv"] = timeline.to_pandas()
+    for name, frame in frames.items():
+        atomic_write_text(out / name, frame.to_csv(index=name.startswith("shares_")))
+    print(
+        f"{model.n_topics} topics ({model.k_choice.reason}), {model.n_outliers} outliers; "
+        f"wrote {', '.join(frames)} to {out}",
+        file=sys.stderr,
+    )
+    for t, label in enumerate(model.labels):
+        print(f"{t:>3}  {model.sizes[t]:>6}  {label}")
+    return 0
+
+
 _COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_segment,
     _add_embed,
+    _add_topics,
     add_report,
     add_demo,
     add_bench,

@@ -10,7 +10,7 @@ from topics_helpers import planted, table_of, unit_rows
 
 from stancekit.topics import topics
 from stancekit.topics._arrays import ward_cuts
-from stancekit.topics._autok import choose_k, silhouette
+from stancekit.topics._autok import choose_k, pick_k, silhouette
 
 
 @pytest.mark.parametrize(("sizes", "method"), [((40, 30, 30, 20, 25), "kmeans"),
@@ -23,10 +23,12 @@ def test_auto_k_finds_the_planted_number(sizes: tuple[int, ...], method: str) ->
     assert model.n_topics == len(sizes)
     assert choice.requested == "auto" and choice.k == len(sizes)
     assert f"k={len(sizes)}" in choice.reason
-    # the scores are recorded for every k tried, and the chosen one is their maximum
+    # the scores are recorded for every k tried; the chosen k is the largest within 10% of the
+    # best, here the best itself (over-splitting well-separated topics costs more than that)
     frame = choice.to_pandas()
     assert list(frame["k"]) == list(choice.ks) and frame["chosen"].sum() == 1
     assert choice.silhouette[choice.ks == choice.k][0] == np.nanmax(choice.silhouette)
+    assert np.all(choice.silhouette[choice.ks > choice.k] < 0.9 * np.nanmax(choice.silhouette))
     assert choice.ks.min() == 2 and choice.sample_size == sum(sizes)
     assert choice.stability[choice.ks == choice.k][0] > 0.9
 
@@ -87,3 +89,16 @@ def test_auto_k_cost_is_bounded_by_k_sample() -> None:
     model = topics(p.table, k_sample=200, k_grid=(2, 3, 4, 5, 6))
     assert model.k_choice.sample_size == 200 and model.n_topics == 4
     assert model.sizes.sum() == 1200
+
+
+def test_pick_k_prefers_the_finest_near_best_partition() -> None:
+    ks = np.array([2, 3, 4, 5, 6], dtype=np.int64)
+    i, why = pick_k(ks, np.array([0.30, 0.50, 0.46, 0.44, 0.20]))
+    assert ks[i] == 4 and "k=4 is the largest k" in why and "0.500 at k=3" in why
+    assert "weak" not in why
+    # flat, small silhouettes (text without clear clusters) do not collapse to k=2
+    i, why = pick_k(ks, np.array([0.024, 0.007, 0.022, np.nan, 0.023]))
+    assert ks[i] == 6 and "weak cluster structure" in why
+    # no positive silhouette: the highest one
+    i, why = pick_k(ks, np.array([-0.2, -0.1, -0.3, -0.05, -0.4]))
+    assert ks[i] == 5 and "highest mean silhouette (-0.050)" in why

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-import stancekit.topics._api as api
 from stancekit.embed import embed
 from stancekit.io import read_articles
 from stancekit.segment import segment
+from stancekit.topics import _api as api
 from stancekit.topics import topics
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "data" / "xi-japarov-2025-06-17.txt"
