@@ -25,14 +25,14 @@ from stancekit.errors import (
     StancekitError,
 )
 from stancekit.io import ArticleList, Columns, read_articles, write_statements
-from stancekit.segment import load_aliases, segment
+from stancekit.segment import load_aliases
 from stancekit.table import StatementTable
 
-# Functions named like their subpackage are bound after importing it, so that a later import
-# of the subpackage cannot replace them (``stancekit.embed`` and ``stancekit.topics`` stay
-# functions).
-from stancekit.embed import EmbeddingCache, Embedder, embed, embed_texts  # isort: skip
-from stancekit.topics import KChoice, TopicComparison, TopicModel, TopicTimeline, topics  # isort: skip
+# ``segment``, ``embed`` and ``topics`` are packages that can be called as their main
+# function: ``stancekit.segment(text)`` and ``import stancekit.segment.engine`` both work.
+if not TYPE_CHECKING:
+    from stancekit import embed, segment
+from stancekit.embed import EmbeddingCache, Embedder, embed_texts  # isort: skip
 
 if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib, torch)
     from stancekit import datasets, plot
@@ -48,7 +48,10 @@ if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib
         scale,
         similarity,
     )
+    from stancekit.embed import embed
     from stancekit.report import build_report
+    from stancekit.segment import segment
+    from stancekit.topics import KChoice, TopicComparison, TopicModel, TopicTimeline, topics
 
 _LAZY = {
     "Alignment": "stancekit.compare",
@@ -62,8 +65,12 @@ _LAZY = {
     "scale": "stancekit.compare",
     "similarity": "stancekit.compare",
     "build_report": "stancekit.report",
+    "KChoice": "stancekit.topics",
+    "TopicComparison": "stancekit.topics",
+    "TopicModel": "stancekit.topics",
+    "TopicTimeline": "stancekit.topics",
 }
-_SUBMODULES = ("datasets", "plot")
+_SUBMODULES = ("datasets", "plot", "topics")
 
 
 def __getattr__(name: str) -> Any:

@@ -49,3 +49,7 @@ __all__ = [
     "resolve_model",
     "text_keys",
 ]
+
+from stancekit._callable import make_callable
+
+make_callable(__name__, "embed")

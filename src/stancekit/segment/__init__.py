@@ -4,3 +4,7 @@ from stancekit.segment.api import segment
 from stancekit.segment.speakers import AliasBook, load_aliases
 
 __all__ = ["AliasBook", "load_aliases", "segment"]
+
+from stancekit._callable import make_callable
+
+make_callable(__name__, "segment")

@@ -40,3 +40,7 @@ __all__ = [
     "TopicTimeline",
     "topics",
 ]
+
+from stancekit._callable import make_callable
+
+make_callable(__name__, "topics")
