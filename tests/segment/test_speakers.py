@@ -59,3 +59,19 @@ def test_parallel_output_is_identical() -> None:
     assert segment(arts, n_jobs=2).equals(segment(arts, n_jobs=1))
     with pytest.raises(ValueError, match="n_jobs"):
         segment(arts, n_jobs=0)
+
+
+def test_description_becomes_the_office_holder_of_the_time() -> None:
+    import datetime as dt
+
+    arts = [
+        Article("p1", "President of Russia Vladimir Putin said trade grew.", dt.date(2005, 1, 1)),
+        Article(
+            "m1", "President of Russia Dmitry Medvedev said ties are strong.", dt.date(2010, 1, 1)
+        ),
+        Article("x1", "Gas supplies will rise, the Russian president said.", dt.date(2004, 6, 1)),
+        Article("x2", "Reforms will go on, the Russian president said.", dt.date(2010, 3, 1)),
+    ]
+    t = segment(arts)
+    who = dict(zip(t.column("article_id"), t.column("speaker"), strict=True))
+    assert who["x1"] == "Vladimir Putin" and who["x2"] == "Dmitry Medvedev"

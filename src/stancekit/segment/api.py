@@ -194,27 +194,39 @@ def _name_nominals(
     countries: dict[str, Counter[str]],
 ) -> list[Statement]:
     """A speaker known only by a description ("Russian President") becomes the named person
-    of the corpus with that role and country, when there is exactly one."""
+    of the corpus with that role and country: the only one, or, when several held it (Putin
+    and Medvedev), the one who speaks in the same article, else the one whose statements are
+    closest in date."""
     counts = Counter(s.speaker for s in statements)
     named = [n for n in counts if len(n.split()) >= 2 and not _descriptive(n)]
-    mapping: dict[str, str] = {}
+    in_article: dict[str, set[str]] = {}
+    dates: dict[str, list[int]] = {}
     for s in statements:
-        if s.speaker in mapping or not _descriptive(s.speaker) or not (s.role and s.country):
+        in_article.setdefault(s.article_id, set()).add(s.speaker)
+        if s.date is not None:
+            dates.setdefault(s.speaker, []).append(s.date.toordinal())
+    out = []
+    for s in statements:
+        if not _descriptive(s.speaker) or not (s.role and s.country):
+            out.append(s)
             continue
         role = s.role.lower().split()[-1]
-        cands = [
+        cands = sorted(
             n
             for n in named
             if s.country in countries.get(n, Counter())
             and any(role in r.lower().split() for r in roles.get(n, Counter()))
-        ]
-        if len(cands) == 1:
-            mapping[s.speaker] = cands[0]
-    if not mapping:
-        return statements
-    return [
-        _replace(s, speaker=mapping[s.speaker]) if s.speaker in mapping else s for s in statements
-    ]
+        )
+        local = [n for n in cands if n in in_article.get(s.article_id, set())]
+        if len(local) == 1:
+            cands = local
+        elif len(cands) > 1 and s.date is not None:
+            day = s.date.toordinal()
+            gap = {n: min((abs(d - day) for d in dates.get(n, [])), default=10**9) for n in cands}
+            best = min(gap.values())
+            cands = [n for n in cands if gap[n] == best]
+        out.append(_replace(s, speaker=cands[0]) if len(cands) == 1 else s)
+    return out
 
 
 def _descriptive(name: str) -> bool:
