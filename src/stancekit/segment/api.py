@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,6 +15,7 @@ from tqdm.auto import tqdm
 from stancekit.data import Article, Statement
 from stancekit.io import read_articles
 from stancekit.segment.engine import segment_article
+from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, ROLE_WORDS
 from stancekit.segment.speakers import AliasBook, load_aliases
 from stancekit.table import StatementTable
 
@@ -229,10 +231,9 @@ def _name_nominals(
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _descriptive(name: str) -> bool:
     """True for names made only of demonyms, countries and role words ("Russian President")."""
-    from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, ROLE_WORDS
-
     words = name.replace(" of ", " ").split()
     return bool(words) and all(
         w in DEMONYMS or w in COUNTRIES or w.lower() in ROLE_WORDS or w.lower() == "the"

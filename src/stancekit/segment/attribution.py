@@ -355,7 +355,7 @@ def _realise(
                     for s, e in quote_pieces(ctx.text, q)
                 )
                 tail_from = q.end
-        out.extend(_tail(ctx, ent, mention, cues, tail_from, False))
+        out.extend(_tail(ctx, ent, mention, _follow_ons(ctx, cues, tail_from, False)))
     elif kind == "interjected":
         rest = ctx.masked[c.end : b].lstrip(" ,")
         if rest.startswith(QUOTE_OPENERS):
@@ -368,19 +368,21 @@ def _realise(
                         for s, e in quote_pieces(ctx.text, q)
                     )
         else:
-            stop = _first_follow_on(ctx, cues, c.end, b, False)
+            fo = _follow_ons(ctx, cues, c.end, False)
+            stop = fo[0][1] if fo else b
             out.extend(_emit(ctx, ent, mention, a, stop, c.form))
-            out.extend(_tail(ctx, ent, mention, cues, c.end, False))
+            out.extend(_tail(ctx, ent, mention, fo))
     else:
         whole = kind == "leading" and _participial_opening(ctx)
         inner_pronoun = bool(_PRONOUN_SUBJ.match(ctx.masked, pos)) if pos is not None else False
-        stop = _first_follow_on(ctx, cues, c.end, b, inner_pronoun)
+        fo = _follow_ons(ctx, cues, c.end, inner_pronoun)
+        stop = fo[0][1] if fo else b
         cue_text = c.form
         if whole:
             out.extend(_emit(ctx, ent, mention, a, stop, cue_text))
         elif pos is not None:
             out.extend(_emit(ctx, ent, mention, pos, stop, cue_text))
-        out.extend(_tail(ctx, ent, mention, cues, c.end, inner_pronoun))
+        out.extend(_tail(ctx, ent, mention, fo))
     for r in out:
         ctx.book.spoke(r.entity)
         break
@@ -392,23 +394,14 @@ def _participial_opening(ctx: SentenceContext) -> bool:
     return any(head.startswith(p + " ") for p in PARTICIPLE_OPENERS)
 
 
-def _first_follow_on(
-    ctx: SentenceContext, cues: list[_Cue], after: int, b: int, inner_pronoun: bool
-) -> int:
-    fo = _follow_ons(ctx, cues, after, inner_pronoun)
-    return fo[0][1] if fo else b
-
-
 def _tail(
     ctx: SentenceContext,
     ent: Entity,
     mention: Span,
-    cues: list[_Cue],
-    after: int,
-    inner_pronoun: bool,
+    fo: list[tuple[_Cue, int, Span | None]],
 ) -> list[Raw]:
+    """Statements of the follow-on cues ``fo`` (from :func:`_follow_ons`)."""
     out: list[Raw] = []
-    fo = _follow_ons(ctx, cues, after, inner_pronoun)
     for k, (c, _cut, subject) in enumerate(fo):
         stop = fo[k + 1][1] if k + 1 < len(fo) else ctx.end
         start = content_start(ctx.masked, c.end, c.base, stop)
