@@ -81,6 +81,7 @@ class SentenceContext:
     used_quotes: set[int] = field(default_factory=set)
     broad: bool = False
     hits: list[tuple[int, int, str]] | None = None  # precomputed by :func:`cue_hits`
+    plural: bool = False  # plural subjects ("the senators") speak as a group
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
     if left is not None:
         np_span, appos = left
         mention = parse_mention(ctx.text, np_span)
-        if mention.kind == "plural" and not ctx.broad:
+        if mention.kind == "plural" and not ctx.plural:
             return None
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
@@ -284,7 +285,12 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return _Choice("leading-start", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", ":", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
-            if cstart is None or _starts_split(after) or _ADJUNCT.match(m, c.end, b):
+            if (
+                cstart is None
+                or _starts_split(after)
+                or _ADJUNCT.match(m, c.end, b)
+                or _only_quote(ctx, a, np_span[0]) is not None
+            ):
                 comma = a + len(prefix.rstrip())
                 return _Choice("trailing", c, np_span, appos, comma)
             if after.startswith(","):
@@ -297,7 +303,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             rs = right_subject(m, c.end, b)
             if rs is not None:
                 mention = parse_mention(ctx.text, rs)
-                if mention.kind == "plural" and not ctx.broad:
+                if mention.kind == "plural" and not ctx.plural:
                     return None
                 return _Choice("inverted", c, rs, None, a + len(before))
     return None

@@ -51,20 +51,27 @@ _TITLE_HINT = re.compile(
 
 
 def segment_article(
-    article: Article, aliases: AliasBook | None = None, *, broad: bool = False
+    article: Article,
+    aliases: AliasBook | None = None,
+    *,
+    broad: bool = False,
+    plural: bool | None = None,
 ) -> list[Statement]:
     """The statements of one article, in text order.
 
     With ``broad``, attribution relations beyond speech acts count too (beliefs, intentions,
-    evidence: "thinks", "wants", "found") and plural subjects become group speakers.
+    evidence: "thinks", "wants", "found"); with ``plural`` (default: same as ``broad``), plural
+    subjects ("the senators") become group speakers.
     """
+    if plural is None:
+        plural = broad
     text = article.text
     if not text.strip():
         return []
     speaker = article.meta.get("speaker")
     if isinstance(speaker, str) and speaker.strip():
         return _speech(article, speaker.strip(), aliases)
-    book = SpeakerBook(aliases, lower_words=lambda: _lower_words(text), plural_speakers=broad)
+    book = SpeakerBook(aliases, lower_words=lambda: _lower_words(text), plural_speakers=plural)
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
@@ -77,7 +84,7 @@ def segment_article(
     labels = [turn_label(text, p) for p in paras]
     transcript = sum(1 for x in labels if x is not None and x != NOBODY) >= 2
     raws = _narrative_and_turns(
-        article, text, paras, labels if transcript else [None] * len(paras), book, broad
+        article, text, paras, labels if transcript else [None] * len(paras), book, broad, plural
     )
     return [_to_statement(article, r) for r in raws]
 
@@ -124,6 +131,7 @@ def _narrative_and_turns(
     labels: list[tuple[int, int, int] | None],
     book: SpeakerBook,
     broad: bool,
+    plural: bool,
 ) -> list[Raw]:
     all_quotes: list[list[Quote]] = []
     for p in paras:
@@ -164,7 +172,7 @@ def _narrative_and_turns(
             continue
         body = dateline_end(text, p.start, p.end)
         raws, carry, sent_index = _paragraph(
-            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad, hits
+            text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad, hits, plural
         )
         out.extend(raws)
     out.sort(key=lambda r: (r.start, r.end))
@@ -199,6 +207,7 @@ def _paragraph(
     carry: tuple[Entity, Span, str] | None,
     broad: bool = False,
     hits: list[tuple[int, int, str]] | None = None,
+    plural: bool = False,
 ) -> tuple[list[Raw], tuple[Entity, Span, str] | None, int]:
     out: list[Raw] = []
     used: set[int] = set()
@@ -217,6 +226,7 @@ def _paragraph(
             used,
             broad,
             hits,
+            plural,
         )
         raws, ent, mention = attribute_sentence(ctx)
         out.extend(raws)

@@ -28,7 +28,10 @@ __all__ = ["Mention", "Span", "left_subject", "parse_mention", "right_subject", 
 
 Span = tuple[int, int]
 
-_TOKEN = re.compile(r"\w[\w’'\-]*(?:\.(?=\w)[\w’'\-]*)*\.?|[^\w\s]")
+# apostrophes only inside a word: the typewriter quotation mark ('') after a masked quotation
+# ("xxx,'' he said") must stay a token of its own
+_WORD = r"(?:[\w\-]|[’'](?=\w))*"
+_TOKEN = re.compile(rf"\w{_WORD}(?:\.(?=\w){_WORD})*\.?|[^\w\s]")
 _DETERMINERS = frozenset(
     "the a an one another his her its their our both two three four several some many "
     "this these those each every any no".split()
@@ -116,8 +119,8 @@ def _np_token(tok: str) -> bool:
         return True
     if w in ANON_HEADS or w in GROUP_HEADS or w in _NP_EXTRA:
         return True
-    if w.endswith(("’s", "'s")) and _is_cap(tok):
-        return True
+    if w.endswith(("’s", "'s")):
+        return True  # "Mr. Trump's spokesman", "the state's campaign chairman"
     return bool("-" in w and w.split("-")[-1] in ROLE_WORDS | _NP_EXTRA)
 
 
