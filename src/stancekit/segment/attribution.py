@@ -50,6 +50,9 @@ _ADJUNCT = re.compile(
     r"|on condition)\b",
     re.IGNORECASE,
 )
+_CONJOINED = re.compile(
+    r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
+)
 _AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "kept"})
 _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
 
@@ -283,6 +286,9 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                     return _Choice("intro", c, np_span, appos, None)
                 return None
             return _Choice("leading-start", c, np_span, appos, cstart)
+        if _CONJOINED.search(pstrip):
+            # "..., but he said C": a new clause whose content follows the cue
+            return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", ":", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
             if (

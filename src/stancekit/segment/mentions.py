@@ -170,6 +170,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     if i < 0:
         return None
     appositive: Span | None = None
+    i = _skip_age(toks, i)
+    if i < 0:
+        return None
     if toks[i][2] == ",":
         # "X, who heads ..., said" / "The developer, Coastline Homes LLC, said"
         j = i - 1
@@ -186,7 +189,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         if i - j > 40:
             return None
         appositive = (toks[j + 1][0], toks[i - 1][1])
-        i = j - 1
+        i = _skip_age(toks, j - 1)
     end = i
     while i >= 0:
         tok = toks[i][2]
@@ -209,6 +212,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             start = end
         else:
             whole = _sentence_initial_nominal(toks, end)
+            if whole is None and start <= end:
+                whole = _modified_name(toks, start, end, text, lo)
             if whole is None:
                 whole = _determiner_phrase(toks, end, text, lo)
             if whole is None:
@@ -227,6 +232,13 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start
         return None
     return (toks[start][0], toks[end][1]), appositive
+
+
+def _skip_age(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index before an age set off by commas (``Mr. King, 82,``), else ``i``."""
+    if i >= 2 and toks[i][2] == "," and toks[i - 1][2].isdigit() and toks[i - 2][2] == ",":
+        return i - 3
+    return i
 
 
 _VERBISH = frozenset(
@@ -251,6 +263,30 @@ def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int
     if not any(h in ROLE_WORDS or h in ORG_HEADS or h in ANON_HEADS for h in heads):
         return None
     return start
+
+
+def _modified_name(
+    toks: list[tuple[int, int, str]], start: int, end: int, text: str, lo: int
+) -> int | None:
+    """``longtime Democratic pollster Pat Caddell (told)``: a first and last name after up
+    to four descriptive words that reach back to the clause start."""
+    caps = sum(1 for k in range(start, end + 1) if _is_cap(toks[k][2]))
+    if caps < 2 or not _is_cap(toks[end][2]):
+        return None
+    for j in range(start - 1, max(-1, start - 5), -1):
+        w = toks[j][2]
+        low = w.lower()
+        if (
+            not w.isalpha()
+            or low in _CAP_STOP
+            or low in _VERBISH
+            or low in _SKIP_BEFORE_CUE
+            or low.endswith("ly")
+        ):
+            return None
+        if _clause_start(toks, j, text, lo):
+            return j
+    return None
 
 
 def _determiner_phrase(
@@ -291,6 +327,11 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
         "then",
         "instead",
         "also",
+        "though",
+        "although",
+        "while",
+        "whereas",
+        "because",
     ):
         return start == 1 or toks[start - 2][2] in (",", ";", ":")
     return prev in ("-", "--")
@@ -339,6 +380,10 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
 
 
 _COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
+#: Role words that are also common surnames: the last word of a name after a first name or
+#: an honorific ("Charlie King", "Mr. Bishop").
+_SURNAME_ROLES = frozenset("king bishop prince dean marshal major pope judge cardinal".split())
+_HONORIFICS = frozenset("mr mrs ms dr".split())
 _PARTICLES = frozenset(
     "de da das dos do del della di van von der den bin ibn al el la le du y ul bint ben".split()
 )
@@ -417,6 +462,13 @@ def parse_mention(text: str, span: Span) -> Mention:
             continue
         if name_parts and w in _PARTICLES:
             name_parts.append(t)  # "Alexander Van der Bellen", "Luiz Inácio Lula da Silva"
+            continue
+        if (
+            w in _SURNAME_ROLES
+            and k == len(toks) - 1
+            and (name_parts or (k > 0 and words[k - 1].rstrip(".") in _HONORIFICS))
+        ):
+            name_parts.append(t)  # "Mr. King", "Charlie King": a surname, not a title
             continue
         if w in ROLE_WORDS or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
             org_so_far = any(p.lower().rstrip(".") in ORG_HEADS for p in name_parts)

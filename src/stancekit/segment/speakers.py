@@ -34,6 +34,7 @@ _DOCUMENTS = frozenset(
     """statement report communique communiqué readout release notice message document letter
     declaration memorandum text note telegram post tweet""".split()
 )
+_POSSESSOR = re.compile(r"[A-Z][\w.\-]*[’']s\Z")
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
 
 
@@ -398,12 +399,13 @@ class SpeakerBook:
             ):
                 return e
         permissive = self.plural_speakers and head.isalpha()
-        if (_speaking_noun(head) or permissive) and m.text.split()[0].lower() in (
-            "the",
-            "a",
-            "an",
-            "one",
-        ):
+        first = m.text.split()[0]
+        if (_speaking_noun(head) or head in ("team", "camp")) and _POSSESSOR.match(first):
+            # "Clinton's team", "Connecticut's tax commissioner": named by the possessor
+            ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
+            ent.role = ent.role or m.role
+            return ent
+        if (_speaking_noun(head) or permissive) and first.lower() in ("the", "a", "an", "one"):
             name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
             ent = self._named(
                 name, "nominal" if head in _PERSON_ROLES else "org", country=m.country
