@@ -156,3 +156,53 @@ def test_speaker_known_documents() -> None:
         ("Ghana", "We support the Charter.", "speech"),
         ("Ghana", "We reject war.", "speech"),
     ]
+
+
+def test_typewriter_quotes_before_a_trailing_cue() -> None:
+    got = _pairs("''There is no evidence of that effect,'' Mr. Burman said.")
+    assert got == [("Burman", "direct", "There is no evidence of that effect")]
+
+
+def test_quotation_then_cue_then_more_words_is_trailing() -> None:
+    text = (
+        "Anna Berg spoke on Monday. "
+        "\u201cIt never crossed my mind,\u201d she said months later, and her friends agreed."
+    )
+    got = _pairs(text)
+    assert got == [("Anna Berg", "direct", "It never crossed my mind")]
+
+
+def test_subject_shapes_news_writes() -> None:
+    cases = {
+        "The state\u2019s campaign chairman, Phil Lovas, said he cannot comment.": "Phil Lovas",
+        "Mr. King, 82, said that he was not familiar with it.": "King",
+        "Charlie King said the vote is over.": "Charlie King",
+        "Longtime Democratic pollster Pat Caddell said health is at the forefront.": "Pat Caddell",
+        "Clinton communication director Jennifer Palmieri said Trump is reduced to taunts.": (
+            "Jennifer Palmieri"
+        ),
+        "Clinton\u2019s team says she will continue her march.": "Clinton\u2019s team",
+    }
+    for text, speaker in cases.items():
+        got = segment(text)
+        assert [s.speaker for s in got] == [speaker], text
+
+
+def test_conjoined_clause_and_naming() -> None:
+    text = (
+        "John Smith spoke on Monday. The rules should change, but he said that "
+        "discussion should wait. Smith called the senator a \u201cnasty guy.\u201d "
+        "Smith called Erdogan on Tuesday to discuss Syria."
+    )
+    got = _pairs(text)
+    assert got == [
+        ("John Smith", "indirect", "discussion should wait"),
+        ("John Smith", "mixed", "the senator a \u201cnasty guy.\u201d"),
+    ]
+
+
+def test_plural_nouns_that_look_like_cues() -> None:
+    assert _pairs("The vote in several battleground states could be decisive.") == []
+    assert _pairs("Smith states that the plan is flawed.") == [
+        ("Smith", "indirect", "the plan is flawed")
+    ]

@@ -24,6 +24,7 @@ from stancekit.segment.cues import cue_hits
 from stancekit.segment.lexicon import (
     BROAD_FORMS,
     CUE_FORMS,
+    NOUN_S_FORMS,
     PARTICIPLE_OPENERS,
     SPLIT_ING,
     THAT_ONLY,
@@ -49,6 +50,16 @@ _ADJUNCT = re.compile(
     r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?"
     r"|on condition)\b",
     re.IGNORECASE,
+)
+#: ``called B a C`` / ``called B "C"``: naming, the only sense of bare "call" that is a statement
+_NAMING = re.compile(
+    r"\s+(?!(?:for|on|upon|in|up|off|out|back|to|into|at|around|over|by|from|it quits)\b)"
+    r"[^,.;:\"“”]{1,60}?\s(?:an?\s|[\"“]|'')"
+)
+_NOUN_FOLLOWS = re.compile(
+    r"\s*(?:--|—|–|\)|[.;]|\Z|(?:could|would|will|can|may|might|should|must|are|were|have|"
+    r"had|of|for|from|by|led|and|or|in|on|against|about|over|that\s+(?:are|were|have|had|"
+    r"could|would|will))\b)"
 )
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
@@ -238,6 +249,8 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
             continue
         if prev and prev[-1].lower() in ("to", "not", "n't", "never", "cannot"):
             continue  # "declined to say", "did not say": no statement
+        if c.form in NOUN_S_FORMS and _NOUN_FOLLOWS.match(ctx.masked, c.end, ctx.end):
+            continue  # "battleground states could be decisive": a noun
         bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
         plural_subject = bool(prev) and (
             prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s")
@@ -257,6 +270,8 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
 def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
     m = ctx.masked
     a, b = ctx.start, ctx.end
+    if c.base == "call" and not _NAMING.match(m, c.end, b):
+        return None  # "called Xi on Tuesday", "called for": no naming
     left = left_subject(m, a, c.start)
     if left is not None:
         np_span, appos = left

@@ -17,6 +17,7 @@ __all__ = [
     "FEMALE_WORDS",
     "GROUP_HEADS",
     "MALE_WORDS",
+    "NOUN_S_FORMS",
     "NP_CUES",
     "ORG_HEADS",
     "PARTICIPLE_OPENERS",
@@ -140,6 +141,7 @@ NP_CUES: frozenset[str] = frozenset(
         "approve",
         "ask",
         "blame",
+        "call",
         "call for",
         "call on",
         "call upon",
@@ -193,6 +195,15 @@ NP_CUES: frozenset[str] = frozenset(
 #: Every cue that makes a statement: the clause-taking verbs, then the object-taking ones.
 CLAUSE_CUES: tuple[str, ...] = _SPEECH_VERBS + tuple(
     c for c in sorted(NP_CUES) if c not in _SPEECH_VERBS
+)
+
+#: Third-person cue forms that are also plural nouns ("the states", "new rules"): a cue only
+#: when what follows is not what follows a noun (a modal, a preposition, "--").
+NOUN_S_FORMS: frozenset[str] = frozenset(
+    """states rules claims questions reports notes estimates shows calls comments remarks
+    answers replies promises pledges demands requests views fears doubts hopes plans supports
+    charges attacks backs posts tweets jokes quips vows thanks praises welcomes cites
+    warnings findings forecasts predictions statements tells""".split()
 )
 
 #: Cues that only count with an explicit ``that``/``:``/quotation (too often events otherwise).
