@@ -206,3 +206,23 @@ def test_plural_nouns_that_look_like_cues() -> None:
     assert _pairs("Smith states that the plan is flawed.") == [
         ("Smith", "indirect", "the plan is flawed")
     ]
+
+
+def test_inverted_subjects_with_descriptions_and_party_tags() -> None:
+    got = segment("\u201cHe did things right,\u201d said MSNBC host Chris Matthews.")
+    assert [(s.speaker, s.mention) for s in got] == [
+        ("Chris Matthews", "MSNBC host Chris Matthews")
+    ]
+    got = segment('"Bush was engaged," said Rep. Joseph Crowley (D-N.Y.), an advocate.')
+    assert [s.speaker for s in got] == ["Joseph Crowley"]
+    got = segment("Rep. Gregory W. Meeks (D-N.Y.), chairman of the PAC, said members will help.")
+    assert [(s.speaker, s.text) for s in got] == [("Gregory W. Meeks", "members will help")]
+
+
+def test_coordinated_cue_takes_the_clause_subject() -> None:
+    text = (
+        "Donald Trump, her Republican opponent, bemoaned the unrest in Charlotte and said "
+        "drugs were a factor."
+    )
+    assert _pairs(text) == [("Donald Trump", "indirect", "drugs were a factor")]
+    assert _pairs("The two leaders met in Astana and said ties were strong.") == []

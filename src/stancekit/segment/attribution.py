@@ -29,7 +29,13 @@ from stancekit.segment.lexicon import (
     SPLIT_ING,
     THAT_ONLY,
 )
-from stancekit.segment.mentions import Span, left_subject, parse_mention, right_subject
+from stancekit.segment.mentions import (
+    Span,
+    initial_subject,
+    left_subject,
+    parse_mention,
+    right_subject,
+)
 from stancekit.segment.speakers import Entity, SpeakerBook
 from stancekit.segment.text import Quote, sentences
 
@@ -61,6 +67,7 @@ _NOUN_FOLLOWS = re.compile(
     r"had|of|for|from|by|led|and|or|in|on|against|about|over|that\s+(?:are|were|have|had|"
     r"could|would|will))\b)"
 )
+_AND_BEFORE = re.compile(r"[^,]\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -295,7 +302,15 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
         ):
             return None
-        if not pstrip or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet"):
+        if not pstrip or pstrip.lower() in (
+            "but",
+            "and",
+            "however,",
+            "meanwhile,",
+            "so",
+            "yet",
+            "even",
+        ):
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):
                     return _Choice("intro", c, np_span, appos, None)
@@ -318,6 +333,14 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                 return _Choice("interjected", c, np_span, appos, None)
             return _Choice("leading", c, np_span, appos, cstart)
         return None
+    if _AND_BEFORE.search(m, a, c.start):
+        # "Donald Trump, her opponent, bemoaned the unrest and said C": the clause's subject
+        sub = initial_subject(m, a, c.start)
+        if sub is not None:
+            if parse_mention(ctx.text, sub).kind == "plural" and not ctx.plural:
+                return None
+            cstart = content_start(m, c.end, c.base, b)
+            return None if cstart is None else _Choice("leading", c, sub, None, cstart)
     if c.base in _INVERTIBLE:
         before = m[a : c.start].rstrip()
         if before.endswith((",", '"', "”", "''", "’")):

@@ -24,7 +24,15 @@ from stancekit.segment.lexicon import (
     ROLE_WORDS,
 )
 
-__all__ = ["Mention", "Span", "left_subject", "parse_mention", "right_subject", "tokens"]
+__all__ = [
+    "Mention",
+    "Span",
+    "initial_subject",
+    "left_subject",
+    "parse_mention",
+    "right_subject",
+    "tokens",
+]
 
 Span = tuple[int, int]
 
@@ -184,12 +192,18 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         named_before = (
             j >= 1 and _is_cap(toks[j - 1][2]) and toks[j - 1][2].lower() not in _CAP_STOP
         )
-        if not (first.lower() in _APPOSITIVE_START or _is_cap(first) or named_before):
+        tagged = j >= 1 and toks[j - 1][2] == ")"  # "Rep. Gregory Meeks (D-N.Y.), chairman"
+        if not (
+            first.lower() in _APPOSITIVE_START
+            or _is_cap(first)
+            or named_before
+            or (tagged and first.lower() in ROLE_WORDS)
+        ):
             return None
         if i - j > 40:
             return None
         appositive = (toks[j + 1][0], toks[i - 1][1])
-        i = _skip_age(toks, j - 1)
+        i = _skip_age(toks, _skip_adverbials(toks, j - 1) if tagged else j - 1)
     end = i
     while i >= 0:
         tok = toks[i][2]
@@ -232,6 +246,44 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start
         return None
     return (toks[start][0], toks[end][1]), appositive
+
+
+def _descriptor(tok: str) -> bool:
+    """A lower-case word that may describe a person before the name ("host", "widow")."""
+    low = tok.lower()
+    return (
+        tok.isalpha()
+        and tok.islower()
+        and low not in _CAP_STOP
+        and low not in _VERBISH
+        and low not in _SKIP_BEFORE_CUE
+        and not low.endswith("ly")
+    )
+
+
+def initial_subject(text: str, lo: int, hi: int) -> Span | None:
+    """The subject that opens the clause at ``lo`` when a verb follows it (``Donald Trump,
+    her opponent, bemoaned ...``): the proper-name phrase, its appositive skipped."""
+    toks = tokens(text, lo, hi)
+    k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
+    start = k
+    while k < len(toks) and _np_token(toks[k][2]) and toks[k][2] not in (",", "."):
+        k += 1
+    if k == start or not any(_is_cap(t[2]) for t in toks[start:k]):
+        return None
+    end = k - 1
+    while end > start and toks[end][2].lower() in _DETERMINERS | _CONNECTORS:
+        end -= 1
+    if k < len(toks) and toks[k][2] == ",":
+        j = k + 1
+        while j < len(toks) and toks[j][2] != "," and j - k <= 12:
+            j += 1
+        if j >= len(toks) or toks[j][2] != ",":
+            return None
+        k = j + 1
+    if k >= len(toks) or not _descriptor(toks[k][2]):
+        return None
+    return toks[start][0], toks[end][1]
 
 
 def _skip_age(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -327,6 +379,7 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
         "then",
         "instead",
         "also",
+        "even",
         "though",
         "although",
         "while",
@@ -342,7 +395,13 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
     toks = tokens(text, cue_end, hi)
     i = 0
     n = len(toks)
-    while i < n and _np_token(toks[i][2]) and toks[i][2] not in (",", "."):
+    while i < n and toks[i][2] not in (",", "."):
+        tok = toks[i][2]
+        if not _np_token(tok) and not (
+            # "said MSNBC host Chris Matthews", "said longtime ally Roger Stone"
+            _descriptor(tok) and i + 1 < n and _is_cap(toks[i + 1][2]) and _np_token(toks[i + 1][2])
+        ):
+            break
         i += 1
     if i == 0:
         return None
@@ -353,7 +412,7 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
         return None
     if (
         i < n
-        and toks[i][2] not in (",", ".", ";", ":", '"', "”", "—", "!", "?")
+        and toks[i][2] not in (",", ".", ";", ":", '"', "”", "—", "!", "?", "(")
         and toks[i][2].lower()
         not in (
             "who",
