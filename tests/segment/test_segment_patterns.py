@@ -226,3 +226,12 @@ def test_coordinated_cue_takes_the_clause_subject() -> None:
     )
     assert _pairs(text) == [("Donald Trump", "indirect", "drugs were a factor")]
     assert _pairs("The two leaders met in Astana and said ties were strong.") == []
+
+
+def test_passives_and_relative_clauses_are_not_statements() -> None:
+    assert _pairs("Everything Trump says is a lie.") == []
+    assert _pairs("Quiros accused of using money for personal expenses.") == []
+    assert _pairs("Smith was praised by the committee.") == []
+    assert _pairs("Smith accused the committee of lying.") == [
+        ("Smith", "indirect", "the committee of lying")
+    ]

@@ -35,3 +35,23 @@ def test_turns_labels_continuation_and_joint_subjects() -> None:
     assert TRANSCRIPT[zardari.mention_start : zardari.mention_end].startswith(
         "President of Pakistan"
     )
+
+
+def test_subheadings_with_colons_are_not_turns() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "Veto Power Impedes Peace Efforts: Atrocities continue as members support the army.\n\n"
+        "The Gap Goes On: Funding fell again this year.\n\n"
+        "Critics say the rules are outdated."
+    )
+    assert [s.cue for s in segment(text)] == []
+
+
+def test_plain_name_labels_named_elsewhere_are_turns() -> None:
+    text = (
+        "Prime Minister Askar Mamin joined the talks.\n\n"
+        "President of Kazakhstan Nursultan Nazarbayev: Shall we start?\n\n"
+        "Askar Mamin: Of course."
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [("Nursultan Nazarbayev", "Shall we start?"), ("Askar Mamin", "Of course.")]

@@ -25,6 +25,7 @@ from stancekit.segment.lexicon import (
     BROAD_FORMS,
     CUE_FORMS,
     NOUN_S_FORMS,
+    NP_CUES,
     PARTICIPLE_OPENERS,
     SPLIT_ING,
     THAT_ONLY,
@@ -68,6 +69,9 @@ _NOUN_FOLLOWS = re.compile(
     r"could|would|will))\b)"
 )
 _AND_BEFORE = re.compile(r"[^,]\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
+_BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
+_FINITE = re.compile(r"\s*(?:is|are|was|were|has|have|had)\b")
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -258,6 +262,11 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
             continue  # "declined to say", "did not say": no statement
         if c.form in NOUN_S_FORMS and _NOUN_FOLLOWS.match(ctx.masked, c.end, ctx.end):
             continue  # "battleground states could be decisive": a noun
+        if c.form.endswith("ed") and (
+            (prev and prev[-1].lower() in _PASSIVE_AUX)
+            or (c.base in NP_CUES and _BY_OR_OF.match(ctx.masked, c.end, ctx.end))
+        ):
+            continue  # "was praised by", "accused of fraud": passive, no statement
         bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
         plural_subject = bool(prev) and (
             prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s")
@@ -288,6 +297,8 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
         cstart = content_start(ctx.masked, c.end, c.base, b)
+        if cstart is not None and _FINITE.match(m, cstart, b):
+            return None  # "Everything Trump says is a lie": the cue is in a relative clause
         if (
             c.base in _TO_THAT
             and cstart is not None

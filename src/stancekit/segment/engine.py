@@ -26,7 +26,13 @@ from stancekit.segment.text import (
     paragraphs,
     sentences,
 )
-from stancekit.segment.transcripts import EDITORIAL, NOBODY, SEPARATOR, turn_label
+from stancekit.segment.transcripts import (
+    EDITORIAL,
+    NOBODY,
+    SEPARATOR,
+    credible_labels,
+    turn_label,
+)
 
 __all__ = ["segment_article"]
 
@@ -81,7 +87,7 @@ def segment_article(
         else:
             book.remember(text, m.span(), position=m.start())
     paras = paragraphs(text)
-    labels = [turn_label(text, p) for p in paras]
+    labels = credible_labels(text, [turn_label(text, p) for p in paras])
     transcript = sum(1 for x in labels if x is not None and x != NOBODY) >= 2
     raws = _narrative_and_turns(
         article, text, paras, labels if transcript else [None] * len(paras), book, broad, plural

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from stancekit.segment.lexicon import ROLE_WORDS
 from stancekit.segment.text import Paragraph
 
-__all__ = ["EDITORIAL", "NOBODY", "SEPARATOR", "turn_label"]
+__all__ = ["EDITORIAL", "NOBODY", "SEPARATOR", "credible_labels", "turn_label"]
 
 _LABEL = re.compile(
     r"[\"“]?(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*"
@@ -51,3 +52,31 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
     if paren and not re.search(r"translat|via interpreter|interpret", paren, re.IGNORECASE):
         return None
     return m.start("label"), m.end("label"), m.end()
+
+
+def credible_labels(
+    text: str, labels: list[tuple[int, int, int] | None]
+) -> list[tuple[int, int, int] | None]:
+    """Drop labels that are more likely subheadings ("Veto Power Impedes Peace Efforts: ...")
+    than speakers: a label without a title, an interpreter's note or capitals only counts
+    when it is named elsewhere in the text or its last word labels another turn too."""
+    last_words: dict[str, int] = {}
+    for lab in labels:
+        if lab is not None and lab != NOBODY:
+            last = text[lab[0] : lab[1]].split()[-1]
+            last_words[last] = last_words.get(last, 0) + 1
+    out: list[tuple[int, int, int] | None] = []
+    for lab in labels:
+        if lab is None or lab == NOBODY:
+            out.append(lab)
+            continue
+        label = text[lab[0] : lab[1]]
+        words = label.split()
+        strong = (
+            label.isupper()
+            or lab[2] - lab[1] > 3  # "(translated from Russian):"
+            or any(w.lower().rstrip(".") in ROLE_WORDS for w in words)
+            or text.count(label) >= 2  # named elsewhere too: "Prime Minister Askar Mamin"
+        )
+        out.append(lab if strong or last_words[words[-1]] >= 2 else None)
+    return out
