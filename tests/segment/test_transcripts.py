@@ -44,7 +44,7 @@ def test_subheadings_with_colons_are_not_turns() -> None:
         "The Gap Goes On: Funding fell again this year.\n\n"
         "Critics say the rules are outdated."
     )
-    assert [s.cue for s in segment(text)] == []
+    assert [(s.speaker, s.cue) for s in segment(text)] == [("Critics", "say")]
 
 
 def test_plain_name_labels_named_elsewhere_are_turns() -> None:

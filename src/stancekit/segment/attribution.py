@@ -330,7 +330,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
-        if pstrip.endswith((",", '"', "”", "—", "–", ":", "''", "’")) or pstrip.endswith("--"):
+        if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
             if (
                 cstart is None
