@@ -235,3 +235,22 @@ def test_passives_and_relative_clauses_are_not_statements() -> None:
     assert _pairs("Smith accused the committee of lying.") == [
         ("Smith", "indirect", "the committee of lying")
     ]
+
+
+def test_fronted_phrase_without_comma_and_titles_with_adjectives() -> None:
+    text = (
+        "On opening the meeting President Putin said that relations should remain stable. "
+        "He noted that trade was growing."
+    )
+    assert _pairs(text) == [
+        ("Putin", "indirect", "relations should remain stable"),
+        ("Putin", "indirect", "trade was growing"),
+    ]
+    text = (
+        "Austrian Federal Chancellor Wolfgang Schuessel arrived on Monday. "
+        "Reform is watched with interest, the Chancellor said."
+    )
+    got = segment(text)
+    assert [(s.speaker, s.role) for s in got] == [("Wolfgang Schuessel", "Federal Chancellor")]
+    got = segment("Putin\u2019s spokesman Dmitry Peskov said the talks were useful.")
+    assert [s.speaker for s in got] == ["Dmitry Peskov"]

@@ -72,6 +72,12 @@ _AND_BEFORE = re.compile(r"[^,]\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 _BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
 _FINITE = re.compile(r"\s*(?:is|are|was|were|has|have|had)\b")
+#: a short fronted phrase without its comma: "On opening the meeting (President Putin said)"
+_FRONTED = re.compile(
+    r"(?:but\s+|and\s+)?(?:on|at|in|during|after|before|following|upon|opening|speaking|"
+    r"addressing|when|while)\s[^,;:\"“”]{1,80}\Z",
+    re.IGNORECASE,
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -313,14 +319,10 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
         ):
             return None
-        if not pstrip or pstrip.lower() in (
-            "but",
-            "and",
-            "however,",
-            "meanwhile,",
-            "so",
-            "yet",
-            "even",
+        if (
+            not pstrip
+            or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet", "even")
+            or _FRONTED.match(pstrip)
         ):
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):

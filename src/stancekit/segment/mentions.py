@@ -219,6 +219,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             continue
         break
     start = i + 1
+    fronted = False
     # a pronoun or relative pronoun alone
     if start > end or (not _clause_start(toks, start, text, lo) and appositive is None):
         w = toks[end][2].lower()
@@ -228,6 +229,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             whole = _sentence_initial_nominal(toks, end)
             if whole is None and start <= end:
                 whole = _modified_name(toks, start, end, text, lo)
+            if whole is None and start <= end and _after_fronted_phrase(toks, start):
+                whole, fronted = start, True
             if whole is None:
                 whole = _determiner_phrase(toks, end, text, lo)
             if whole is None:
@@ -242,7 +245,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         return None
     if head.endswith(("’s", "'s")) or head.lower() in ("’s", "'s"):
         return None
-    if not _clause_start(toks, start, text, lo):
+    if not fronted and not _clause_start(toks, start, text, lo):
         # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start
         return None
     return (toks[start][0], toks[end][1]), appositive
@@ -284,6 +287,24 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     if k >= len(toks) or not _descriptor(toks[k][2]):
         return None
     return toks[start][0], toks[end][1]
+
+
+_FRONTING = frozenset(
+    "on at in during after before following upon opening speaking addressing when while".split()
+)
+
+
+def _after_fronted_phrase(toks: list[tuple[int, int, str]], start: int) -> bool:
+    """``On opening the meeting President Putin (said)``: a capitalised subject after a
+    short fronted phrase that the writer did not close with a comma."""
+    first = 1 if toks and toks[0][2].lower() in ("but", "and") else 0
+    if not first < start <= first + 10 or toks[first][2].lower() not in _FRONTING:
+        return False
+    if not _is_cap(toks[start][2]) or toks[start][2].lower() in _CAP_STOP:
+        return False
+    return not any(
+        t[2] in (",", ";", ":") or t[2].lower() in _VERBISH for t in toks[first + 1 : start]
+    )
 
 
 def _skip_age(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -531,10 +552,14 @@ def parse_mention(text: str, span: Span) -> Mention:
             continue
         if w in ROLE_WORDS or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
             org_so_far = any(p.lower().rstrip(".") in ORG_HEADS for p in name_parts)
-            if name_parts and (w in ORG_HEADS or (org_so_far and w in ("of", "for", "and"))):
+            if name_parts and (
+                (w in ORG_HEADS and _is_cap(t)) or (org_so_far and w in ("of", "for", "and"))
+            ):
                 name_parts.append(t)  # "Oregon Court of Appeals"
                 continue
-            role_parts.extend([] if name_parts else [t])
+            if name_parts and w in ROLE_WORDS and _is_cap(t):
+                role_parts.extend(name_parts)  # "Federal Chancellor", "White House Press ..."
+            role_parts.extend([] if name_parts and not _is_cap(t) else [t])
             if name_parts:
                 name_parts = []
             continue
