@@ -254,3 +254,28 @@ def test_fronted_phrase_without_comma_and_titles_with_adjectives() -> None:
     assert [(s.speaker, s.role) for s in got] == [("Wolfgang Schuessel", "Federal Chancellor")]
     got = segment("Putin\u2019s spokesman Dmitry Peskov said the talks were useful.")
     assert [s.speaker for s in got] == ["Dmitry Peskov"]
+
+
+def test_interjected_attribution_with_object_or_adverbial() -> None:
+    text = "Smith spoke. The difference now, he told me on Friday, is that he anchors the news."
+    assert _pairs(text) == [
+        (
+            "Smith",
+            "indirect",
+            "The difference now, he told me on Friday, is that he anchors the news",
+        )
+    ]
+    text = "Exports rose 8 percent, the agency said in a June report, and imports fell."
+    assert [s.text for s in segment(text)] == [text[:-1]]
+    assert _pairs("Trade is growing, Putin said, and added that ties are strong.") == [
+        ("Putin", "indirect", "Trade is growing"),
+        ("Putin", "indirect", "ties are strong"),
+    ]
+
+
+def test_split_quotation_joined_by_but() -> None:
+    text = 'Smith spoke. "I love Larry," he said, but "Larry has a history."'
+    assert _pairs(text) == [
+        ("Smith", "direct", "I love Larry"),
+        ("Smith", "direct", "Larry has a history"),
+    ]

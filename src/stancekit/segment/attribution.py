@@ -78,6 +78,11 @@ _FRONTED = re.compile(
     r"addressing|when|while)\s[^,;:\"“”]{1,80}\Z",
     re.IGNORECASE,
 )
+_GOES_ON = re.compile(
+    r"\s*(?:(?:and|but|while|whereas)\s|(?:is|are|was|were|has|have|had|will|would|can|could|"
+    r"should|must|may|might|remains|seems)\b)"
+)
+_SPLIT_JOIN = re.compile(r"(?:[,:]|,\s+(?:but|and))\s*\Z")
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -334,6 +339,8 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
+            if _interjected_tail(ctx, c):
+                return _Choice("interjected", c, np_span, appos, None)
             if (
                 cstart is None
                 or _starts_split(after)
@@ -343,6 +350,9 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                 comma = a + len(prefix.rstrip())
                 return _Choice("trailing", c, np_span, appos, comma)
             if after.startswith(","):
+                if _follow_ons(ctx, _cues(ctx), c.end, False):
+                    # "A, Putin said, and added that B": A, then a follow-on statement
+                    return _Choice("trailing", c, np_span, appos, a + len(prefix.rstrip()))
                 return _Choice("interjected", c, np_span, appos, None)
             return _Choice("leading", c, np_span, appos, cstart)
         return None
@@ -364,6 +374,18 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                     return None
                 return _Choice("inverted", c, rs, None, a + len(before))
     return None
+
+
+def _interjected_tail(ctx: SentenceContext, c: _Cue) -> bool:
+    """``A, the agency said in a June report, and B`` / ``A, he told me, is B``: after the
+    cue and a short object or adverbial, a comma, then the content goes on."""
+    m = ctx.masked
+    comma = m.find(",", c.end, ctx.end)
+    if comma < 0 or len(m[c.end : comma].split()) > 6 or any(q in m[c.end : comma] for q in '"“”'):
+        return False
+    if not _GOES_ON.match(m, comma + 1, ctx.end):
+        return False
+    return not any(h.start > comma for h in _cues(ctx))
 
 
 def _starts_split(after: str) -> bool:
@@ -409,7 +431,7 @@ def _realise(
             if (
                 q.start >= c.end
                 and q.start not in ctx.used_quotes
-                and ctx.masked[ctx.start : q.start].rstrip().endswith((",", ":"))
+                and _SPLIT_JOIN.search(ctx.masked, ctx.start, q.start)
                 and not re.search(r"\b(?:who|which|that)\b", ctx.masked[c.end : q.start])
             ):
                 ctx.used_quotes.add(q.start)
@@ -420,7 +442,7 @@ def _realise(
                 tail_from = q.end
         out.extend(_tail(ctx, ent, mention, _follow_ons(ctx, cues, tail_from, False)))
     elif kind == "interjected":
-        rest = ctx.masked[c.end : b].lstrip(" ,")
+        rest = re.sub(r"\A(?:but|and)\s+", "", ctx.masked[c.end : b].lstrip(" ,"))
         if rest.startswith(QUOTE_OPENERS):
             out.extend(_emit(ctx, ent, mention, a, np_span[0], c.form))
             for q in ctx.quotes:
