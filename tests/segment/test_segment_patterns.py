@@ -257,12 +257,12 @@ def test_fronted_phrase_without_comma_and_titles_with_adjectives() -> None:
 
 
 def test_interjected_attribution_with_object_or_adverbial() -> None:
-    text = "Smith spoke. The difference now, he told me on Friday, is that he anchors the news."
+    text = "John Smith spoke. The difference now, he told me on Friday, is that he anchors it."
     assert _pairs(text) == [
         (
-            "Smith",
+            "John Smith",
             "indirect",
-            "The difference now, he told me on Friday, is that he anchors the news",
+            "The difference now, he told me on Friday, is that he anchors it",
         )
     ]
     text = "Exports rose 8 percent, the agency said in a June report, and imports fell."
@@ -274,8 +274,8 @@ def test_interjected_attribution_with_object_or_adverbial() -> None:
 
 
 def test_split_quotation_joined_by_but() -> None:
-    text = 'Smith spoke. "I love Larry," he said, but "Larry has a history."'
+    text = 'John Smith spoke. "I love Larry," he said, but "Larry has a history."'
     assert _pairs(text) == [
-        ("Smith", "direct", "I love Larry"),
-        ("Smith", "direct", "Larry has a history"),
+        ("John Smith", "direct", "I love Larry"),
+        ("John Smith", "direct", "Larry has a history"),
     ]

@@ -339,7 +339,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
-            if _interjected_tail(ctx, c):
+            if _only_quote(ctx, a, np_span[0]) is None and _interjected_tail(ctx, c):
                 return _Choice("interjected", c, np_span, appos, None)
             if (
                 cstart is None
