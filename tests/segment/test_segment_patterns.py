@@ -279,3 +279,24 @@ def test_split_quotation_joined_by_but() -> None:
         ("John Smith", "direct", "I love Larry"),
         ("John Smith", "direct", "Larry has a history"),
     ]
+
+
+def test_subjects_with_ages_places_and_inserts() -> None:
+    cases = {
+        "Marley Anderson, 21, a junior from Las Vegas, said she voted.": "Marley Anderson",
+        "Rachel Berg, a philanthropist from Monsey, New York, said the speech won her.": (
+            "Rachel Berg"
+        ),
+        "Cory James, 22, of Flint, Mich., said he hadn't given up hope.": "Cory James",
+        "Ann Lee, during a town hall meeting in Columbus, Ohio, said she would act.": "Ann Lee",
+        "Ann Lee, meanwhile, who has no endorsements, said it speaks volumes.": "Ann Lee",
+        "Still, even Mr. Slinker says there is good reason for it.": "Slinker",
+        "Carter\u2019s press secretary, Peter Cook, told the Times that it was a mistake.": (
+            "Peter Cook"
+        ),
+        "Donald Trump\u2019s campaign manager says he is gratified.": (
+            "Donald Trump\u2019s campaign manager"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert [s.speaker for s in segment(text)] == [speaker], text

@@ -83,6 +83,11 @@ _GOES_ON = re.compile(
     r"should|must|may|might|remains|seems)\b)"
 )
 _SPLIT_JOIN = re.compile(r"(?:[,:]|,\s+(?:but|and))\s*\Z")
+#: what may stand before a subject at the start of a sentence ("Still, even Mr. Slinker says")
+_LEAD_WORDS = re.compile(
+    r"(?:(?:but|and|however|meanwhile|so|yet|even|now|still|then|instead|also|later)\b,?\s*)+\Z",
+    re.IGNORECASE,
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -324,11 +329,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
         ):
             return None
-        if (
-            not pstrip
-            or pstrip.lower() in ("but", "and", "however,", "meanwhile,", "so", "yet", "even")
-            or _FRONTED.match(pstrip)
-        ):
+        if not pstrip or _LEAD_WORDS.match(pstrip) or _FRONTED.match(pstrip):
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):
                     return _Choice("intro", c, np_span, appos, None)

@@ -65,7 +65,14 @@ _MONTHS = frozenset(
     oct. nov nov. dec dec.""".split()
 )
 _APPOSITIVE_START = frozenset(
-    "who which a an the whose also one his her its chief head president director".split()
+    """who which a an the whose also one another his her its chief head president director
+    of from""".split()
+)
+#: Inserts between a subject and its cue that are not appositives ("Clinton, during a town
+#: hall meeting in Columbus, Ohio, said").
+_PARENTHETICAL = frozenset("during in at on speaking while after before".split())
+_INSERTED_ADVERBS = frozenset(
+    "meanwhile however too also though instead likewise moreover separately".split()
 )
 _NP_EXTRA = frozenset(
     """familiar close matter condition anonymity spokesperson ministry company developer
@@ -75,7 +82,8 @@ _NP_EXTRA = frozenset(
     republican former deputy foreign senior top new local regional federal state national
     visiting acting three-judge tax commissioner board agency government court department
     group committee office leader premier president minister prime secretary spokesman
-    spokeswoman director ambassador executive officer""".split()
+    spokeswoman director ambassador executive officer press communications policy security
+    media party manager strategist counsel aide pollster""".split()
 )
 
 
@@ -183,9 +191,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         return None
     if toks[i][2] == ",":
         # "X, who heads ..., said" / "The developer, Coastline Homes LLC, said"
-        j = i - 1
-        while j >= 0 and toks[j][2] != ",":
-            j -= 1
+        j = _appositive_comma(toks, i)
         if j < 1:
             return None
         first = toks[j + 1][2]
@@ -195,6 +201,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         tagged = j >= 1 and toks[j - 1][2] == ")"  # "Rep. Gregory Meeks (D-N.Y.), chairman"
         if not (
             first.lower() in _APPOSITIVE_START
+            or first.lower() in _PARENTHETICAL
             or _is_cap(first)
             or named_before
             or (tagged and first.lower() in ROLE_WORDS)
@@ -202,8 +209,11 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             return None
         if i - j > 40:
             return None
-        appositive = (toks[j + 1][0], toks[i - 1][1])
-        i = _skip_age(toks, _skip_adverbials(toks, j - 1) if tagged else j - 1)
+        if first.lower() not in _PARENTHETICAL:
+            appositive = (toks[j + 1][0], toks[i - 1][1])
+        i = _skip_adverbials(toks, j - 1) if tagged else _before_comma(toks, j)
+        while i >= 2 and toks[i][2].lower() in _INSERTED_ADVERBS and toks[i - 1][2] == ",":
+            i -= 2  # "Sanders, meanwhile, who ..., said"
     end = i
     while i >= 0:
         tok = toks[i][2]
@@ -305,6 +315,30 @@ def _after_fronted_phrase(toks: list[tuple[int, int, str]], start: int) -> bool:
     return not any(
         t[2] in (",", ";", ":") or t[2].lower() in _VERBISH for t in toks[first + 1 : start]
     )
+
+
+def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
+    """The comma that opens the appositive closed by the comma at ``i``; a place named after
+    an inner comma ("a philanthropist from Monsey, New York,") stays inside."""
+    j = i - 1
+    while j >= 0 and toks[j][2] != ",":
+        j -= 1
+    while j >= 1 and 1 <= i - j - 1 <= 3 and all(_is_cap(t[2]) for t in toks[j + 1 : i]):
+        k = j - 1
+        while k >= 0 and toks[k][2] != ",":
+            k -= 1
+        if k < 1 or i - k > 40:
+            break
+        i, j = j, k
+    return j
+
+
+def _before_comma(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Index of the last token before the comma at ``j``, an age (``Cory James, 22,``)
+    skipped."""
+    if j >= 3 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
+        return j - 3
+    return j - 1
 
 
 def _skip_age(toks: list[tuple[int, int, str]], i: int) -> int:

@@ -400,7 +400,9 @@ class SpeakerBook:
                 return e
         permissive = self.plural_speakers and head.isalpha()
         first = m.text.split()[0]
-        if (_speaking_noun(head) or head in ("team", "camp")) and _POSSESSOR.match(first):
+        if (_speaking_noun(head) or head in ("team", "camp")) and any(
+            _POSSESSOR.match(w) for w in m.text.split()[:-1]
+        ):
             # "Clinton's team", "Connecticut's tax commissioner": named by the possessor
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
