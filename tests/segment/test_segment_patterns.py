@@ -300,3 +300,18 @@ def test_subjects_with_ages_places_and_inserts() -> None:
     }
     for text, speaker in cases.items():
         assert [s.speaker for s in segment(text)] == [speaker], text
+
+
+def test_descriptions_groups_and_statement_adverbials() -> None:
+    got = segment('"It was never meant to be," said university political scientist Pat Murray.')
+    assert [s.speaker for s in got] == ["Pat Murray"]
+    got = segment("Republican front-runner Donald Trump says China is using trade rules.")
+    assert [(s.speaker, s.text) for s in got] == [("Donald Trump", "China is using trade rules")]
+    got = segment("United Gun Group said in a statement Thursday night it pulled the listing.")
+    assert [s.text for s in got] == ["it pulled the listing"]
+    got = segment("Visas last 30 days, the ministry said in a statement posted on its website.")
+    assert [s.text for s in got] == ["Visas last 30 days"]
+    text = "Several Democratic operatives said they expect fake information."
+    assert _pairs(text) == []
+    got = segment(text, unit="attribution")
+    assert [s.speaker for s in got] == ["Democratic operatives"]

@@ -17,11 +17,18 @@ _ADVERBIAL_START = frozenset(
 )
 _TIME_SKIP = re.compile(
     r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*|"
+    r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|release|e-?mail|letter|speech|post|tweet|video"
+    r"|op-ed|briefing)\b\s*|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\b\s*|"
     r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+#: "said in a statement posted on its website": what describes the statement, not content
+_PARTICIPLES = frozenset(
+    "posted published issued released carried broadcast distributed sent aired delivered".split()
+)
 _OBJECT_WORDS = frozenset(
     """me us him her them you reporters journalists delegates lawmakers analysts investors
     supporters parliament the a an his their its crowd audience""".split()
@@ -44,7 +51,7 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
     first = m[pos:limit].lstrip(" ,:").split(" ", 1)[0].lower() if m[pos:limit].strip(" ,:") else ""
     if first == "that":
         return m.index("that", pos) + 4
-    if first in _ADVERBIAL_START and base not in NP_CUES:
+    if (first in _ADVERBIAL_START or first in _PARTICIPLES) and base not in NP_CUES:
         t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
         if t:
             return t.end()

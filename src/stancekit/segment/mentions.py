@@ -64,6 +64,7 @@ _MONTHS = frozenset(
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
     oct. nov nov. dec dec.""".split()
 )
+_AGED = re.compile(r"\d{1,3}-year-old\.?\Z")
 _APPOSITIVE_START = frozenset(
     """who which a an the whose also one another his her its chief head president director
     of from""".split()
@@ -135,6 +136,10 @@ def _np_token(tok: str) -> bool:
         return True
     if w in ANON_HEADS or w in GROUP_HEADS or w in _NP_EXTRA:
         return True
+    if _AGED.match(w):
+        return True  # "the 46-year-old"
+    if w.endswith("s") and (w[:-1] in ROLE_WORDS or w[:-1] in _NP_EXTRA):
+        return True  # "the candidates", "several senators"
     if w.endswith(("’s", "'s")):
         return True  # "Mr. Trump's spokesman", "the state's campaign chairman"
     return bool("-" in w and w.split("-")[-1] in ROLE_WORDS | _NP_EXTRA)
@@ -262,16 +267,28 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
 
 
 def _descriptor(tok: str) -> bool:
-    """A lower-case word that may describe a person before the name ("host", "widow")."""
+    """A lower-case word that may describe a person before the name ("host", "widow",
+    "front-runner")."""
     low = tok.lower()
     return (
-        tok.isalpha()
+        tok.replace("-", "").isalpha()
         and tok.islower()
         and low not in _CAP_STOP
         and low not in _VERBISH
         and low not in _SKIP_BEFORE_CUE
         and not low.endswith("ly")
     )
+
+
+def _descriptors_then_name(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """True when ``toks[i]`` starts up to three descriptive words followed by a name."""
+    for k in range(i, min(len(toks), i + 4)):
+        tok = toks[k][2]
+        if k > i and _is_cap(tok) and _np_token(tok):
+            return True
+        if not _descriptor(tok):
+            return False
+    return False
 
 
 def initial_subject(text: str, lo: int, hi: int) -> Span | None:
@@ -384,7 +401,7 @@ def _modified_name(
         w = toks[j][2]
         low = w.lower()
         if (
-            not w.isalpha()
+            not w.replace("-", "").isalpha()
             or low in _CAP_STOP
             or low in _VERBISH
             or low in _SKIP_BEFORE_CUE
@@ -452,10 +469,8 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
     n = len(toks)
     while i < n and toks[i][2] not in (",", "."):
         tok = toks[i][2]
-        if not _np_token(tok) and not (
-            # "said MSNBC host Chris Matthews", "said longtime ally Roger Stone"
-            _descriptor(tok) and i + 1 < n and _is_cap(toks[i + 1][2]) and _np_token(toks[i + 1][2])
-        ):
+        if not _np_token(tok) and not _descriptors_then_name(toks, i):
+            # "said MSNBC host Chris Matthews", "said political scientist Patrick Murray"
             break
         i += 1
     if i == 0:

@@ -35,6 +35,8 @@ _DOCUMENTS = frozenset(
     declaration memorandum text note telegram post tweet""".split()
 )
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*[’']s\Z")
+_AGED_HEAD = re.compile(r"\d{1,3}-year-old\Z")
+_QUANTIFIERS = frozenset("several some many most few other all".split())
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
 
 
@@ -381,6 +383,9 @@ class SpeakerBook:
             if target is not None:
                 return target
         head = m.head
+        if _AGED_HEAD.match(head):
+            # "the 46-year-old": the person last spoken of, as a pronoun would be
+            return self._pronoun(m)
         if head in _DOCUMENTS:
             return self.history[-1] if self.history else None
         if head in _PERSON_ROLES or m.role:
@@ -407,6 +412,9 @@ class SpeakerBook:
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
             return ent
+        if permissive and first.lower() in _QUANTIFIERS:
+            # "Several Democratic operatives said": a group, when groups speak
+            return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
         if (_speaking_noun(head) or permissive) and first.lower() in ("the", "a", "an", "one"):
             name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
             ent = self._named(
