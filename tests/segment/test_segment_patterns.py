@@ -315,3 +315,14 @@ def test_descriptions_groups_and_statement_adverbials() -> None:
     assert _pairs(text) == []
     got = segment(text, unit="attribution")
     assert [s.speaker for s in got] == ["Democratic operatives"]
+
+
+def test_fronted_phrases_are_not_content() -> None:
+    text = (
+        "Asked what the nominee needs, Adelson said, \u201cThey have got to be able to win.\u201d"
+    )
+    assert _pairs(text) == [("Adelson", "direct", "They have got to be able to win")]
+    text = "On November 19, Labott tweeted, \u201cThe bill could limit refugees.\u201d"
+    assert _pairs(text) == [("Labott", "direct", "The bill could limit refugees")]
+    text = "In the early 1990s, Ms. Ripert said, a boss invited her to lunch."
+    assert _pairs(text) == [("Ripert", "indirect", text[:-1])]

@@ -88,6 +88,14 @@ _LEAD_WORDS = re.compile(
     r"(?:(?:but|and|however|meanwhile|so|yet|even|now|still|then|instead|also|later)\b,?\s*)+\Z",
     re.IGNORECASE,
 )
+_FRONT_WORDS = frozenset(
+    """in on at during after before since by with under over for from specifically separately
+    later earlier meanwhile however still instead also then now today yesterday last this next
+    later""".split()
+)
+_FINITE_WORDS = frozenset(
+    "is are was were has have had will would can could should must did does do may might".split()
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -340,6 +348,12 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
+            if pstrip.endswith(",") and _fragment(pstrip[:-1]) and after.strip(" ,:"):
+                # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A"
+                if after.lstrip(" ,:").startswith(QUOTE_OPENERS):
+                    return _Choice("fronted", c, np_span, appos, None)
+                if after.startswith(","):
+                    return _Choice("interjected", c, np_span, appos, None)
             if _only_quote(ctx, a, np_span[0]) is None and _interjected_tail(ctx, c):
                 return _Choice("interjected", c, np_span, appos, None)
             if (
@@ -375,6 +389,20 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                     return None
                 return _Choice("inverted", c, rs, None, a + len(before))
     return None
+
+
+def _fragment(prefix: str) -> bool:
+    """True when ``prefix`` (what precedes ``, X said``) is a fronted adverbial or
+    participial phrase, not content: "In the early 1990s", "Asked about the vote"."""
+    words = prefix.split()
+    if not words or len(words) > 14:
+        return False
+    first = words[0].lower()
+    if first in ("asked", "pressed", "speaking", "responding", "writing", "addressing"):
+        return True
+    if first not in _FRONT_WORDS:
+        return False
+    return not any(w.lower().strip(",") in _FINITE_WORDS for w in words)
 
 
 def _interjected_tail(ctx: SentenceContext, c: _Cue) -> bool:
@@ -442,6 +470,14 @@ def _realise(
                 )
                 tail_from = q.end
         out.extend(_tail(ctx, ent, mention, _follow_ons(ctx, cues, tail_from, False)))
+    elif kind == "fronted":
+        for q in ctx.quotes:
+            if q.start >= c.end and q.start not in ctx.used_quotes:
+                ctx.used_quotes.add(q.start)
+                out.extend(
+                    Raw(ent, mention, s, e, "direct", c.form, ctx.index)
+                    for s, e in quote_pieces(ctx.text, q)
+                )
     elif kind == "interjected":
         rest = re.sub(r"\A(?:but|and)\s+", "", ctx.masked[c.end : b].lstrip(" ,"))
         if rest.startswith(QUOTE_OPENERS):
