@@ -326,3 +326,13 @@ def test_fronted_phrases_are_not_content() -> None:
     assert _pairs(text) == [("Labott", "direct", "The bill could limit refugees")]
     text = "In the early 1990s, Ms. Ripert said, a boss invited her to lunch."
     assert _pairs(text) == [("Ripert", "indirect", text[:-1])]
+
+
+def test_relative_clauses_do_not_take_over_the_attribution() -> None:
+    text = '"We are in a critical situation," Angela Merkel told reporters after a meeting that was held on a boat.'
+    assert _pairs(text) == [("Angela Merkel", "direct", "We are in a critical situation")]
+    text = "Lynch said the demands are heavy, though she noted clients want diverse teams."
+    assert [s.text for s in segment(text)] == [
+        "the demands are heavy",
+        "clients want diverse teams",
+    ]

@@ -253,7 +253,7 @@ def _follow_ons(
                 out.append((c, c.start - len(mm.group(1)), None))
                 continue
             mm = re.search(
-                r"(,\s+(?:and|but)\s+|\s+and\s+(?=(?:he|she)\s+\Z))",
+                r"(,\s+(?:and|but|though|although|while|whereas)\s+|\s+and\s+(?=(?:he|she)\s+\Z))",
                 m[max(ctx.start, c.start - 80) : c.start],
             )
             if mm is not None:
@@ -318,11 +318,17 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
         mention = parse_mention(ctx.text, np_span)
         if mention.kind == "plural" and not ctx.plural:
             return None
+        if mention.head in ("that", "which"):
+            return None  # "the meeting that was held": a relative clause, nobody speaks
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
         cstart = content_start(ctx.masked, c.end, c.base, b)
         if cstart is not None and _FINITE.match(m, cstart, b):
-            return None  # "Everything Trump says is a lie": the cue is in a relative clause
+            # "Everything Trump says is a lie": the cue is in a relative clause (or, after a
+            # quotation, "told reporters after the meeting that was held": no content after)
+            if not pstrip.endswith((",", '"', "”", "''", "’")):
+                return None
+            cstart = None
         if (
             c.base in _TO_THAT
             and cstart is not None
