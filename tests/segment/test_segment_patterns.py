@@ -336,3 +336,10 @@ def test_relative_clauses_do_not_take_over_the_attribution() -> None:
         "the demands are heavy",
         "clients want diverse teams",
     ]
+
+
+def test_cue_first_and_exclamations_before_a_name() -> None:
+    text = "Said Dorothy Poynter, who grew up with Ali, \u201cWe were all so proud of him.\u201d"
+    assert _pairs(text) == [("Dorothy Poynter", "direct", "We were all so proud of him")]
+    text = "\u201cSometimes diplomats need our fix!\u201d Hillary Clinton said."
+    assert _pairs(text) == [("Hillary Clinton", "direct", "Sometimes diplomats need our fix!")]

@@ -275,6 +275,10 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     acc = _according_to(ctx, cues)
     if acc is not None:
         return acc, None, None
+    if cues[0].start == ctx.start and cues[0].base in _INVERTIBLE:
+        front = _said_first(ctx, cues[0])
+        if front is not None:
+            return front, None, None
     cands = []
     for c in cues:
         if c.form == "according to":
@@ -305,6 +309,34 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     trailing = [r for r in cands if r.kind in ("trailing", "inverted")]
     chosen = trailing[-1] if trailing else cands[0]
     return _realise(ctx, chosen, cues)
+
+
+def _said_first(ctx: SentenceContext, c: _Cue) -> list[Raw] | None:
+    """``Said Dorothy Poynter, who grew up with Ali, "We were all so proud."``: the cue opens
+    the sentence, the speaker follows it, the content comes after a comma or colon."""
+    rs = right_subject(ctx.masked, c.end, ctx.end)
+    if rs is None:
+        return None
+    ent, mention = _speaker(ctx, rs, None)
+    if ent is None:
+        return None
+    quotes = [q for q in ctx.quotes if q.start >= rs[1]]
+    out: list[Raw] = []
+    if quotes:
+        for q in quotes:
+            ctx.used_quotes.add(q.start)
+            out.extend(
+                Raw(ent, mention, s, e, "direct", c.form, ctx.index)
+                for s, e in quote_pieces(ctx.text, q)
+            )
+    else:
+        colon = ctx.masked.find(":", rs[1], ctx.end)
+        if colon < 0:
+            return None
+        out.extend(_emit(ctx, ent, mention, colon + 1, ctx.end, c.form))
+    if out:
+        ctx.book.spoke(ent)
+    return out
 
 
 def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
