@@ -36,8 +36,10 @@ _CAPTION = re.compile(
     r"|\A(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]",
     re.IGNORECASE,
 )
+# the leading ``[.!?…]`` (not ``[.!?…]+``) lets the regex engine skip quickly to candidates
 _SENT_END = re.compile(
-    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))|[.!?…]+[\"”’')\]]*\s*\Z"
+    r"[.!?…][.!?…]*[\"”’')\]]*"
+    r"(?:(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))|\s*\Z)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\Z")
 
@@ -98,7 +100,8 @@ def is_caption(text: str, start: int, end: int) -> bool:
     return bool(_CAPTION.search(text[start:end]))
 
 
-_MARK = re.compile("''|[\"“”«»„]")
+# every alternative starts with a literal, so the regex engine skips quickly to candidates
+_MARK = re.compile("''|\"|“|”|«|»|„")
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -156,10 +159,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     is followed by a capital, except after abbreviations and initials."""
     out = []
     pos = start
-    seg = text[start:end]
-    for m in _SENT_END.finditer(seg):
-        stop = start + m.end()
-        dot = start + m.start()
+    for m in _SENT_END.finditer(text, start, end):
+        stop = m.end()
+        dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, pos, dot):
             continue
         span_end = stop
@@ -176,7 +178,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text[max(lo, dot - 12) : dot + 1])
+    m = _WORD_BEFORE.search(text, max(lo, dot - 12), dot + 1)
     if not m:
         return False
     word = m.group(1)
