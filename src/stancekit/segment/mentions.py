@@ -338,7 +338,8 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
     return toks[0][0], end
 
 
-_COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
+# token counts of the country names, largest first: the first name found is the longest
+_COUNTRY_SIZES = sorted({c.count(" ") + 1 for c in COUNTRIES}, reverse=True)
 _PARTICLES = frozenset(
     "de da das dos do del della di van von der den bin ibn al el la le du y ul bint ben".split()
 )
@@ -349,7 +350,7 @@ def parse_mention(text: str, span: Span) -> Mention:
     """Read a mention: its kind, proper name, role, country and gender."""
     a, b = span
     raw = text[a:b]
-    toks = [t[2] for t in tokens(text, a, b)]
+    toks: list[str] = _TOKEN.findall(text, a, b)
     words = [t.lower() for t in toks]
     gender = ""
     for w in words:
@@ -387,14 +388,11 @@ def parse_mention(text: str, span: Span) -> Mention:
         if words[k] != "of":
             continue
         j = k + 1 + (words[k + 1] == "the" if k + 1 < len(words) else 0)
-        for c in _COUNTRIES_BY_LEN:
-            n = c.count(" ") + 1
-            if " ".join(toks[j : j + n]) == c:
-                country = c
-                del toks[k : j + n]
-                del words[k : j + n]
-                break
+        country = _country_at(toks, j)
         if country:
+            n = country.count(" ") + 1
+            del toks[k : j + n]
+            del words[k : j + n]
             break
     skip_next = False
     for k, t in enumerate(toks):
@@ -496,6 +494,15 @@ def parse_mention(text: str, span: Span) -> Mention:
     if country:
         return Mention("country", raw, span, name=country)
     return Mention("nominal", raw, span, head=head, gender=gender, of=of)
+
+
+def _country_at(toks: list[str], j: int) -> str:
+    """The longest country name made of the tokens from ``toks[j]`` on, or ``""``."""
+    for n in _COUNTRY_SIZES:
+        name = " ".join(toks[j : j + n])
+        if name in COUNTRIES:
+            return name
+    return ""
 
 
 _POSTMODIFIERS = frozenset("of for in at with familiar close who from on speaking to".split())

@@ -31,10 +31,13 @@ _DATELINE = re.compile(
          \s*(?:--|—|–|-)\s+)""",
     re.VERBOSE,
 )
-_CAPTION = re.compile(
-    r"\((?:Xinhua|Photo|Reuters|AP|AFP|TASS|Sputnik|EPA|Getty|File|Pool)[^()]{0,60}\)\s*\Z"
-    r"|\A(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]",
+# a credit at the end of a paragraph, or a caption label at its start
+_CAPTION_END = re.compile(
+    r"\((?:Xinhua|Photo|Reuters|AP|AFP|TASS|Sputnik|EPA|Getty|File|Pool)[^()]{0,60}\)\s*\Z",
     re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]", re.IGNORECASE
 )
 # the leading ``[.!?…]`` (not ``[.!?…]+``) lets the regex engine skip quickly to candidates
 _SENT_END = re.compile(
@@ -97,7 +100,7 @@ def dateline_end(text: str, start: int, end: int) -> int:
 
 def is_caption(text: str, start: int, end: int) -> bool:
     """True for photo captions and credit lines."""
-    return bool(_CAPTION.search(text[start:end]))
+    return bool(_CAPTION_START.match(text, start, end) or _CAPTION_END.search(text, start, end))
 
 
 # every alternative starts with a literal, so the regex engine skips quickly to candidates
