@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from stancekit.segment import cues
+from stancekit.segment import cues, engine
 
 _TEXTS = [
     "Putin SAID on Tuesday, and Xi Said: they Told reporters, according to Lavrov.",
@@ -46,3 +46,15 @@ def test_only_listed_characters_fold_to_ascii_letters() -> None:
         if letter.match(chr(c)) or any(x.isascii() and x.isalpha() for x in chr(c).lower())
     ]
     assert sorted(folds) == sorted(cues._FOLDS_TO_ASCII)
+
+
+def test_lower_words_answered_word_by_word() -> None:
+    text = (
+        "trump Trump x-trump ab-trump a-b-cruz _cruz 'rubio’s rubio-led jeb's o'neill "
+        "Bush bush, bush2 ñbush X-ray carson\ncarson- fiorina’ kasich'"
+    )
+    every = engine._lower_words(text)
+    asked = engine._LowerWords(text)
+    words = {w.lower() for w in re.findall(r"[\w’'\-]+", text)} | every | {"x", "", "Trump"}
+    for word in sorted(words):
+        assert (word in asked) == (word in every), word

@@ -71,7 +71,7 @@ def segment_article(
     speaker = article.meta.get("speaker")
     if isinstance(speaker, str) and speaker.strip():
         return _speech(article, speaker.strip(), aliases)
-    book = SpeakerBook(aliases, lower_words=lambda: _lower_words(text), plural_speakers=plural)
+    book = SpeakerBook(aliases, lower_words=lambda: _LowerWords(text), plural_speakers=plural)
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
@@ -94,6 +94,47 @@ _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]+")
 
 def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_WORD_CHAR = re.compile(r"[\w’']")
+
+
+class _LowerWords:
+    """``word in _LowerWords(text)`` is ``word in _lower_words(text)``, answered by looking for
+    ``word`` alone: few words are ever asked about, and reading all of them is costly."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._answers: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._answers.get(word)
+        if known is None:
+            known = self._answers[word] = self._find(word)
+        return known
+
+    def _find(self, word: str) -> bool:
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        text = self._text
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < len(text) else " "
+            if after not in _LOWER_WORD_CHARS and not _WORD_CHAR.match(before):
+                if before != "-":
+                    return True
+                # after a hyphen it may be the end of a longer word: read them all
+                if self._all is None:
+                    self._all = _lower_words(text)
+                return word in self._all
+            i = text.find(word, i + 1)
+        return False
 
 
 def _to_statement(article: Article, r: Raw) -> Statement:

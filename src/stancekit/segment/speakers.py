@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,13 +162,13 @@ class SpeakerBook:
         self,
         aliases: AliasBook | None = None,
         *,
-        lower_words: Callable[[], frozenset[str]] | None = None,
+        lower_words: Callable[[], Container[str]] | None = None,
         plural_speakers: bool = False,
     ) -> None:
         self.plural_speakers = plural_speakers
         self.aliases = aliases or AliasBook()
         self._lower_words_fn = lower_words
-        self._lower_words: frozenset[str] | None = None
+        self._lower_words: Container[str] | None = None
         self.observed: list[tuple[int, Entity]] = []
         self._plain: list[tuple[int, str, tuple[int, int]]] = []
         self.entities: list[Entity] = []
@@ -176,7 +176,7 @@ class SpeakerBook:
         self.seen: list[Entity] = []  # entities in order of last mention
 
     # -- registration -------------------------------------------------------------------------
-    def lower_words(self) -> frozenset[str]:
+    def lower_words(self) -> Container[str]:
         """Words the article writes in lower case (a capitalised one of them is no name)."""
         if self._lower_words is None:
             fn = self._lower_words_fn
