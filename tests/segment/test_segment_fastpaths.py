@@ -6,6 +6,7 @@ import re
 import sys
 
 from stancekit.segment import cues, engine
+from stancekit.segment import text as text_module
 
 _TEXTS = [
     "Putin SAID on Tuesday, and Xi Said: they Told reporters, according to Lavrov.",
@@ -58,3 +59,55 @@ def test_lower_words_answered_word_by_word() -> None:
     words = {w.lower() for w in re.findall(r"[\w’'\-]+", text)} | every | {"x", "", "Trump"}
     for word in sorted(words):
         assert (word in asked) == (word in every), word
+
+
+_SAMPLES = [
+    "Mr. Smith met Mrs. Jones and Dr. No. Ms. Lee, Sen. Lindsey Graham (R-S.C.) said.",
+    "President of the Republic of South Ossetia Anatoly Bibilov, U.S. President Joe Biden...",
+    "O’Neill’s aide, J. R. Smith-Jones van der Berg Jr said: ''We will see.'' “Yes!” «Non» „ja“",
+    'He said "no." Then "yes?" (Photo: AP) Caption: x.\nPhoto (Reuters) He left! ... OK…” Fine',
+    "Prime Minister Shehbaz Sharif of Pakistan and King Abdullah II bin Al-Hussein\tof Jordan.",
+    "xMr. Smith _Dr. Who ’Ms. Lee 'Mrs. May’s aide, MR. BIG and DR. Strange of the Order",
+]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_titled_names_as_before() -> None:
+    cap = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+    before = re.compile(
+        rf"(?<![\w’'])(?:{cap}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:(?:{cap}|and)[ \t]+){{1,5}})?"
+        r"[A-Z][\w’'\-]+(?:[ \t]+(?:bin|al|da|de|van|von|dos|das)[ \t]+[A-Z][\w’'\-]+)*"
+        r"(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
+    )
+    for text in _SAMPLES:
+        for k in range(len(text)):
+            assert _spans(engine._TITLED_NAME, text[k:]) == _spans(before, text[k:])
+
+
+def test_sentence_ends_and_marks_as_before() -> None:
+    sent_end = re.compile(
+        r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))"
+        r"|[.!?…]+[\"”’')\]]*\s*\Z"
+    )
+    mark = re.compile("''|[\"“”«»„]")
+    caption = re.compile(
+        r"\((?:Xinhua|Photo|Reuters|AP|AFP|TASS|Sputnik|EPA|Getty|File|Pool)[^()]{0,60}\)\s*\Z"
+        r"|\A(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]",
+        re.IGNORECASE,
+    )
+    for text in _SAMPLES:
+        for a in range(len(text)):
+            for b in range(a, len(text) + 1, 7):
+                seg = text[a:b]
+                got = [(x - a, y - a) for x, y in _spans_in(text_module._SENT_END, text, a, b)]
+                assert got == _spans(sent_end, seg)
+                got = [(x - a, y - a) for x, y in _spans_in(text_module._MARK, text, a, b)]
+                assert got == _spans(mark, seg)
+                assert text_module.is_caption(text, a, b) == bool(caption.search(seg))
+
+
+def _spans_in(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, a, b)]

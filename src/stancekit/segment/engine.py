@@ -31,8 +31,11 @@ from stancekit.segment.transcripts import EDITORIAL, NOBODY, SEPARATOR, turn_lab
 __all__ = ["segment_article"]
 
 _CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+# ``(?<![\w’']){_CAP}`` written capital first, so that the regex engine skips to capitals
+_FIRST_CAP = r"[A-Z](?<![\w’'][A-Z])(?:[\w’'\-]*|\.|(?<=M)r\.|(?<=M)rs\.|(?<=M)s\.|(?<=D)r\.)"
 _TITLED_NAME = re.compile(
-    rf"(?<![\w’'])(?:{_CAP}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"
+    rf"{_FIRST_CAP}[ \t]+(?:{_CAP}[ \t]+){{0,5}}"
+    rf"(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"
     r"[A-Z][\w’'\-]+(?:[ \t]+(?:bin|al|da|de|van|von|dos|das)[ \t]+[A-Z][\w’'\-]+)*"
     r"(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
 )
