@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from stancekit.segment import cues, engine
+from stancekit.segment import cues, engine, mentions
 from stancekit.segment import text as text_module
 
 _TEXTS = [
@@ -111,3 +111,13 @@ def test_sentence_ends_and_marks_as_before() -> None:
 
 def _spans_in(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text, a, b)]
+
+
+def test_tokens_as_before() -> None:
+    word = r"(?:[\w\-]|[’'](?=\w))*"
+    before = re.compile(rf"\w{word}(?:\.(?=\w){word})*\.?|[^\w\s]")
+    for text in [*_SAMPLES, "don't rock’n’roll it'' U.S.-led a.m. x’ ’y '' e.g.,w-'s"]:
+        for a in range(len(text)):
+            for b in range(a, len(text) + 1, 5):
+                got = [(s - a, e - a, t) for s, e, t in mentions.tokens(text, a, b)]
+                assert got == [(*m.span(), m.group()) for m in before.finditer(text[a:b])]

@@ -30,7 +30,8 @@ Span = tuple[int, int]
 
 # apostrophes only inside a word: the typewriter quotation mark ('') after a masked quotation
 # ("xxx,'' he said") must stay a token of its own
-_WORD = r"(?:[\w\-]|[’'](?=\w))*"
+# (written as runs of ``[\w\-]`` between such apostrophes: the same matches, found faster)
+_WORD = r"[\w\-]*(?:[’'](?=\w)[\w\-]*)*"
 _TOKEN = re.compile(rf"\w{_WORD}(?:\.(?=\w){_WORD})*\.?|[^\w\s]")
 _DETERMINERS = frozenset(
     "the a an one another his her its their our both two three four several some many "
