@@ -10,6 +10,7 @@ from stancekit.segment.attribution import (
     Raw,
     SentenceContext,
     attribute_sentence,
+    has_cue,
     quote_pieces,
 )
 from stancekit.segment.cues import cue_hits, trie_pattern
@@ -259,6 +260,11 @@ def _paragraph(
     intro: tuple[Entity, Span, str] | None = None
     sent_of: list[tuple[int, int, int]] = []
     for s, e in spans:
+        if hits is not None and not has_cue(hits, s, e):
+            # attribute_sentence finds nothing in a sentence without a cue
+            sent_of.append((s, e, sent_index))
+            sent_index += 1
+            continue
         ctx = SentenceContext(
             text,
             masked,

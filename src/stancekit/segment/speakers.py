@@ -235,6 +235,11 @@ class SpeakerBook:
             self.seen.remove(entity)
         self.seen.append(entity)
 
+    def _by_recency(self) -> list[Entity]:
+        """Entities in order of last mention, then those never mentioned."""
+        seen = set(self.seen)  # entities hash and compare by identity
+        return self.seen + [x for x in self.entities if x not in seen]
+
     def _new(self, entity: Entity) -> Entity:
         entry = self.aliases.lookup(entity.name) if self.aliases else None
         if entry is not None:
@@ -302,7 +307,7 @@ class SpeakerBook:
             name = entry.name
         toks = name.split()
         best: Entity | None = None
-        for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
+        for e in reversed(self._by_recency()):
             if e.kind != "person":
                 continue
             et = e.tokens()
@@ -386,7 +391,7 @@ class SpeakerBook:
             cand = self._by_role(m)
             if cand is not None:
                 return cand
-        for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
+        for e in reversed(self._by_recency()):
             if head in e.aliases:
                 return e
             if e.kind == "org" and (
