@@ -178,10 +178,8 @@ def _narrative_and_turns(
     broad: bool,
     plural: bool,
 ) -> list[Raw]:
-    all_quotes: list[list[Quote]] = []
-    for p in paras:
-        body = dateline_end(text, p.start, p.end)
-        all_quotes.append(find_quotes(text, body, p.end))
+    bodies = [dateline_end(text, p.start, p.end) for p in paras]
+    all_quotes = [find_quotes(text, body, p.end) for body, p in zip(bodies, paras, strict=True)]
     masked = mask_quotes(text, [q for qs in all_quotes for q in qs])
     hits = cue_hits(masked, broad)
     out: list[Raw] = []
@@ -215,7 +213,7 @@ def _narrative_and_turns(
             out.extend(_turn(text, p.start, p.end, current, sent_index, book))
             sent_index += 1
             continue
-        body = dateline_end(text, p.start, p.end)
+        body = bodies[pi]
         raws, carry, sent_index = _paragraph(
             text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad, hits, plural
         )
