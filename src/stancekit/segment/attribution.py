@@ -44,6 +44,7 @@ __all__ = [
     "Raw",
     "SentenceContext",
     "attribute_sentence",
+    "has_cue",
     "quote_pieces",
 ]
 
@@ -150,6 +151,19 @@ class _Cue:
     end: int
     form: str
     base: str
+
+
+def has_cue(hits: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """True when one of the cue ``hits`` (from :func:`cue_hits`) lies within ``start:end``.
+
+    A sentence without one has no statement: :func:`attribute_sentence` need not be asked.
+    """
+    k = bisect.bisect_left(hits, (start, -1, ""))
+    while k < len(hits) and hits[k][0] < end:
+        if hits[k][1] <= end:
+            return True
+        k += 1
+    return False
 
 
 def _cues(ctx: SentenceContext) -> list[_Cue]:

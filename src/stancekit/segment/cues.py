@@ -46,26 +46,41 @@ def trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def _first_word_regex(index: _CueIndex) -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![\w’'-])(?:" + trie_pattern(sorted(index)) + r")(?![\w’'-])", re.IGNORECASE
-    )
+def _first_word_regex(index: _CueIndex, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])(?:" + trie_pattern(sorted(index)) + r")(?![\w’'-])", flags)
 
 
 _CUE_INDEX = _cue_index(CUE_FORMS)
 _BROAD_INDEX = _cue_index(BROAD_FORMS)
 _CUE_FIRST = _first_word_regex(_CUE_INDEX)
 _BROAD_FIRST = _first_word_regex(_BROAD_INDEX)
+# the same, case-sensitive, for a lower-cased text (about twice as fast)
+_CUE_FIRST_LOWER = _first_word_regex(_CUE_INDEX, 0)
+_BROAD_FIRST_LOWER = _first_word_regex(_BROAD_INDEX, 0)
+#: Characters other than ASCII letters that match an ASCII letter case-insensitively
+#: (``İ ı ſ K``): a text with one of them is searched case-insensitively.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _lowered(masked: str) -> str | None:
+    """``masked`` in lower case when a case-sensitive search of it finds exactly what a
+    case-insensitive search of ``masked`` finds (cue words are ASCII), else ``None``."""
+    low = masked.lower()
+    if len(low) != len(masked) or any(ch in masked for ch in _FOLDS_TO_ASCII):
+        return None
+    return low
 
 
 def cue_hits(masked: str, broad: bool = False) -> list[tuple[int, int, str]]:
     """Every cue in a (masked) text as ``(start, end, form)``, in order: one pass per article."""
-    if broad:
-        index, first = _BROAD_INDEX, _BROAD_FIRST
+    index = _BROAD_INDEX if broad else _CUE_INDEX
+    low = _lowered(masked)
+    if low is None:
+        found = (_BROAD_FIRST if broad else _CUE_FIRST).finditer(masked)
     else:
-        index, first = _CUE_INDEX, _CUE_FIRST
+        found = (_BROAD_FIRST_LOWER if broad else _CUE_FIRST_LOWER).finditer(low)
     out = []
-    for m in first.finditer(masked):
+    for m in found:
         for tail, form in index[m.group().lower()]:
             end = m.end()
             if tail is not None:

@@ -10,6 +10,7 @@ from stancekit.segment.attribution import (
     Raw,
     SentenceContext,
     attribute_sentence,
+    has_cue,
     quote_pieces,
 )
 from stancekit.segment.cues import cue_hits, trie_pattern
@@ -37,8 +38,11 @@ from stancekit.segment.transcripts import (
 __all__ = ["segment_article"]
 
 _CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+# ``(?<![\w’']){_CAP}`` written capital first, so that the regex engine skips to capitals
+_FIRST_CAP = r"[A-Z](?<![\w’'][A-Z])(?:[\w’'\-]*|\.|(?<=M)r\.|(?<=M)rs\.|(?<=M)s\.|(?<=D)r\.)"
 _TITLED_NAME = re.compile(
-    rf"(?<![\w’'])(?:{_CAP}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"
+    rf"{_FIRST_CAP}[ \t]+(?:{_CAP}[ \t]+){{0,5}}"
+    rf"(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"
     r"[A-Z][\w’'\-]+(?:[ \t]+(?:bin|al|da|de|van|von|dos|das)[ \t]+[A-Z][\w’'\-]+)*"
     r"(?:[ \t]+[A-Z][\w’'\-]+){0,3}"
 )
@@ -77,7 +81,7 @@ def segment_article(
     speaker = article.meta.get("speaker")
     if isinstance(speaker, str) and speaker.strip():
         return _speech(article, speaker.strip(), aliases)
-    book = SpeakerBook(aliases, lower_words=lambda: _lower_words(text), plural_speakers=plural)
+    book = SpeakerBook(aliases, lower_words=lambda: _LowerWords(text), plural_speakers=plural)
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
@@ -100,6 +104,47 @@ _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]+")
 
 def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
+
+
+_LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_WORD_CHAR = re.compile(r"[\w’']")
+
+
+class _LowerWords:
+    """``word in _LowerWords(text)`` is ``word in _lower_words(text)``, answered by looking for
+    ``word`` alone: few words are ever asked about, and reading all of them is costly."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._answers: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._answers.get(word)
+        if known is None:
+            known = self._answers[word] = self._find(word)
+        return known
+
+    def _find(self, word: str) -> bool:
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        text = self._text
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < len(text) else " "
+            if after not in _LOWER_WORD_CHARS and not _WORD_CHAR.match(before):
+                if before != "-":
+                    return True
+                # after a hyphen it may be the end of a longer word: read them all
+                if self._all is None:
+                    self._all = _lower_words(text)
+                return word in self._all
+            i = text.find(word, i + 1)
+        return False
 
 
 def _to_statement(article: Article, r: Raw) -> Statement:
@@ -139,10 +184,8 @@ def _narrative_and_turns(
     broad: bool,
     plural: bool,
 ) -> list[Raw]:
-    all_quotes: list[list[Quote]] = []
-    for p in paras:
-        body = dateline_end(text, p.start, p.end)
-        all_quotes.append(find_quotes(text, body, p.end))
+    bodies = [dateline_end(text, p.start, p.end) for p in paras]
+    all_quotes = [find_quotes(text, body, p.end) for body, p in zip(bodies, paras, strict=True)]
     masked = mask_quotes(text, [q for qs in all_quotes for q in qs])
     hits = cue_hits(masked, broad)
     out: list[Raw] = []
@@ -176,7 +219,7 @@ def _narrative_and_turns(
             out.extend(_turn(text, p.start, p.end, current, sent_index, book))
             sent_index += 1
             continue
-        body = dateline_end(text, p.start, p.end)
+        body = bodies[pi]
         raws, carry, sent_index = _paragraph(
             text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad, hits, plural
         )
@@ -221,6 +264,11 @@ def _paragraph(
     intro: tuple[Entity, Span, str] | None = None
     sent_of: list[tuple[int, int, int]] = []
     for s, e in spans:
+        if hits is not None and not has_cue(hits, s, e):
+            # attribute_sentence finds nothing in a sentence without a cue
+            sent_of.append((s, e, sent_index))
+            sent_index += 1
+            continue
         ctx = SentenceContext(
             text,
             masked,

@@ -38,7 +38,8 @@ Span = tuple[int, int]
 
 # apostrophes only inside a word: the typewriter quotation mark ('') after a masked quotation
 # ("xxx,'' he said") must stay a token of its own
-_WORD = r"(?:[\w\-]|[’'](?=\w))*"
+# (written as runs of ``[\w\-]`` between such apostrophes: the same matches, found faster)
+_WORD = r"[\w\-]*(?:[’'](?=\w)[\w\-]*)*"
 _TOKEN = re.compile(rf"\w{_WORD}(?:\.(?=\w){_WORD})*\.?|[^\w\s]")
 _DETERMINERS = frozenset(
     "the a an one another his her its their our both two three four several some many "
@@ -508,11 +509,12 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
     return toks[0][0], end
 
 
-_COUNTRIES_BY_LEN = sorted(COUNTRIES, key=len, reverse=True)
 #: Role words that are also common surnames: the last word of a name after a first name or
 #: an honorific ("Charlie King", "Mr. Bishop").
 _SURNAME_ROLES = frozenset("king bishop prince dean marshal major pope judge cardinal".split())
 _HONORIFICS = frozenset("mr mrs ms dr".split())
+# token counts of the country names, largest first: the first name found is the longest
+_COUNTRY_SIZES = sorted({c.count(" ") + 1 for c in COUNTRIES}, reverse=True)
 _PARTICLES = frozenset(
     "de da das dos do del della di van von der den bin ibn al el la le du y ul bint ben".split()
 )
@@ -523,7 +525,7 @@ def parse_mention(text: str, span: Span) -> Mention:
     """Read a mention: its kind, proper name, role, country and gender."""
     a, b = span
     raw = text[a:b]
-    toks = [t[2] for t in tokens(text, a, b)]
+    toks: list[str] = _TOKEN.findall(text, a, b)
     words = [t.lower() for t in toks]
     gender = ""
     for w in words:
@@ -561,14 +563,11 @@ def parse_mention(text: str, span: Span) -> Mention:
         if words[k] != "of":
             continue
         j = k + 1 + (words[k + 1] == "the" if k + 1 < len(words) else 0)
-        for c in _COUNTRIES_BY_LEN:
-            n = c.count(" ") + 1
-            if " ".join(toks[j : j + n]) == c:
-                country = c
-                del toks[k : j + n]
-                del words[k : j + n]
-                break
+        country = _country_at(toks, j)
         if country:
+            n = country.count(" ") + 1
+            del toks[k : j + n]
+            del words[k : j + n]
             break
     skip_next = False
     for k, t in enumerate(toks):
@@ -681,6 +680,15 @@ def parse_mention(text: str, span: Span) -> Mention:
     if country:
         return Mention("country", raw, span, name=country)
     return Mention("nominal", raw, span, head=head, gender=gender, of=of)
+
+
+def _country_at(toks: list[str], j: int) -> str:
+    """The longest country name made of the tokens from ``toks[j]`` on, or ``""``."""
+    for n in _COUNTRY_SIZES:
+        name = " ".join(toks[j : j + n])
+        if name in COUNTRIES:
+            return name
+    return ""
 
 
 _POSTMODIFIERS = frozenset("of for in at with familiar close who from on speaking to".split())

@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,13 +165,13 @@ class SpeakerBook:
         self,
         aliases: AliasBook | None = None,
         *,
-        lower_words: Callable[[], frozenset[str]] | None = None,
+        lower_words: Callable[[], Container[str]] | None = None,
         plural_speakers: bool = False,
     ) -> None:
         self.plural_speakers = plural_speakers
         self.aliases = aliases or AliasBook()
         self._lower_words_fn = lower_words
-        self._lower_words: frozenset[str] | None = None
+        self._lower_words: Container[str] | None = None
         self.observed: list[tuple[int, Entity]] = []
         self._plain: list[tuple[int, str, tuple[int, int]]] = []
         self.entities: list[Entity] = []
@@ -179,7 +179,7 @@ class SpeakerBook:
         self.seen: list[Entity] = []  # entities in order of last mention
 
     # -- registration -------------------------------------------------------------------------
-    def lower_words(self) -> frozenset[str]:
+    def lower_words(self) -> Container[str]:
         """Words the article writes in lower case (a capitalised one of them is no name)."""
         if self._lower_words is None:
             fn = self._lower_words_fn
@@ -237,6 +237,11 @@ class SpeakerBook:
         if entity in self.seen:
             self.seen.remove(entity)
         self.seen.append(entity)
+
+    def _by_recency(self) -> list[Entity]:
+        """Entities in order of last mention, then those never mentioned."""
+        seen = set(self.seen)  # entities hash and compare by identity
+        return self.seen + [x for x in self.entities if x not in seen]
 
     def _new(self, entity: Entity) -> Entity:
         entry = self.aliases.lookup(entity.name) if self.aliases else None
@@ -305,7 +310,7 @@ class SpeakerBook:
             name = entry.name
         toks = name.split()
         best: Entity | None = None
-        for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
+        for e in reversed(self._by_recency()):
             if e.kind != "person":
                 continue
             et = e.tokens()
@@ -392,7 +397,7 @@ class SpeakerBook:
             cand = self._by_role(m)
             if cand is not None:
                 return cand
-        for e in reversed(self.seen + [x for x in self.entities if x not in self.seen]):
+        for e in reversed(self._by_recency()):
             if head in e.aliases:
                 return e
             if e.kind == "org" and (

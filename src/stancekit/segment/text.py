@@ -31,13 +31,18 @@ _DATELINE = re.compile(
          \s*(?:--|—|–|-)\s+)""",
     re.VERBOSE,
 )
-_CAPTION = re.compile(
-    r"\((?:Xinhua|Photo|Reuters|AP|AFP|TASS|Sputnik|EPA|Getty|File|Pool)[^()]{0,60}\)\s*\Z"
-    r"|\A(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]",
+# a credit at the end of a paragraph, or a caption label at its start
+_CAPTION_END = re.compile(
+    r"\((?:Xinhua|Photo|Reuters|AP|AFP|TASS|Sputnik|EPA|Getty|File|Pool)[^()]{0,60}\)\s*\Z",
     re.IGNORECASE,
 )
+_CAPTION_START = re.compile(
+    r"(?:Photo|Caption|Image|Video|Pictured|File photo)\s*[:(]", re.IGNORECASE
+)
+# the leading ``[.!?…]`` (not ``[.!?…]+``) lets the regex engine skip quickly to candidates
 _SENT_END = re.compile(
-    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))|[.!?…]+[\"”’')\]]*\s*\Z"
+    r"[.!?…][.!?…]*[\"”’')\]]*"
+    r"(?:(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))|\s*\Z)"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\Z")
 
@@ -95,10 +100,11 @@ def dateline_end(text: str, start: int, end: int) -> int:
 
 def is_caption(text: str, start: int, end: int) -> bool:
     """True for photo captions and credit lines."""
-    return bool(_CAPTION.search(text[start:end]))
+    return bool(_CAPTION_START.match(text, start, end) or _CAPTION_END.search(text, start, end))
 
 
-_MARK = re.compile("''|[\"“”«»„]")
+# every alternative starts with a literal, so the regex engine skips quickly to candidates
+_MARK = re.compile("''|\"|“|”|«|»|„")
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -161,10 +167,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     is followed by a capital, except after abbreviations and initials."""
     out = []
     pos = start
-    seg = text[start:end]
-    for m in _SENT_END.finditer(seg):
-        stop = start + m.end()
-        dot = start + m.start()
+    for m in _SENT_END.finditer(text, start, end):
+        stop = m.end()
+        dot = m.start()
         if text[dot] == "." and _is_abbreviation(text, pos, dot):
             continue
         span_end = stop
@@ -181,7 +186,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text[max(lo, dot - 12) : dot + 1])
+    m = _WORD_BEFORE.search(text, max(lo, dot - 12), dot + 1)
     if not m:
         return False
     word = m.group(1)
