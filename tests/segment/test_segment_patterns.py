@@ -343,3 +343,17 @@ def test_cue_first_and_exclamations_before_a_name() -> None:
     assert _pairs(text) == [("Dorothy Poynter", "direct", "We were all so proud of him")]
     text = "\u201cSometimes diplomats need our fix!\u201d Hillary Clinton said."
     assert _pairs(text) == [("Hillary Clinton", "direct", "Sometimes diplomats need our fix!")]
+
+
+def test_participle_after_a_clause_speaks_for_its_subject() -> None:
+    text = (
+        "An Oregon appeals court on Tuesday overturned the approval, ruling that officials "
+        "had failed to assess the risk. The Oregon Court of Appeals said the survey was old."
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [
+        ("Oregon Court of Appeals", "officials had failed to assess the risk"),
+        ("Oregon Court of Appeals", "the survey was old"),
+    ]
+    text = "Donald Trump lashed out at the media on Monday, saying it was dishonest."
+    assert _pairs(text) == [("Donald Trump", "indirect", "it was dishonest")]

@@ -66,7 +66,8 @@ _NAMING = re.compile(
 )
 _NOUN_FOLLOWS = re.compile(
     r"\s*(?:--|—|–|\)|[.;]|\Z|(?:could|would|will|can|may|might|should|must|are|were|have|"
-    r"had|of|for|from|by|led|and|or|in|on|against|about|over|that\s+(?:are|were|have|had|"
+    r"had|of|for|from|by|led|and|or|in|on|against|about|over|court|courts|panel|process|"
+    r"that\s+(?:are|were|have|had|"
     r"could|would|will))\b)"
 )
 _AND_BEFORE = re.compile(r"[^,]\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
@@ -319,10 +320,34 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
         if res is not None:
             cands.append(res)
     if not cands:
-        return [], None, None
+        return _participle_of_subject(ctx, cues), None, None
     trailing = [r for r in cands if r.kind in ("trailing", "inverted")]
     chosen = trailing[-1] if trailing else cands[0]
     return _realise(ctx, chosen, cues)
+
+
+def _participle_of_subject(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw]:
+    """``An Oregon appeals court on Tuesday overturned the approval, ruling that C``: a
+    participial cue after a clause with no cue of its own speaks for the clause's subject."""
+    for c in cues:
+        if c.form not in SPLIT_ING or not ctx.masked[ctx.start : c.start].rstrip().endswith(","):
+            continue
+        sub = initial_subject(ctx.masked, ctx.start, c.start)
+        if sub is None:
+            return []
+        if parse_mention(ctx.text, sub).kind == "plural" and not ctx.plural:
+            return []
+        start = content_start(ctx.masked, c.end, c.base, ctx.end)
+        if start is None:
+            return []
+        ent, mention = _speaker(ctx, sub, None)
+        if ent is None:
+            return []
+        out = _emit(ctx, ent, mention, start, ctx.end, c.form)
+        if out:
+            ctx.book.spoke(ent)
+        return out
+    return []
 
 
 def _said_first(ctx: SentenceContext, c: _Cue) -> list[Raw] | None:

@@ -206,7 +206,7 @@ NOUN_S_FORMS: frozenset[str] = frozenset(
     """states rules claims questions reports notes estimates shows calls comments remarks
     answers replies promises pledges demands requests views fears doubts hopes plans supports
     charges attacks backs posts tweets jokes quips vows thanks praises welcomes cites
-    warnings findings forecasts predictions statements tells""".split()
+    warnings findings forecasts predictions statements tells appeals""".split()
 )
 
 #: Cues that only count with an explicit ``that``/``:``/quotation (too often events otherwise).
@@ -242,6 +242,7 @@ THAT_ONLY: frozenset[str] = frozenset(
 SPLIT_ING: frozenset[str] = frozenset(
     {
         "adding",
+        "ruling",
         "noting",
         "saying",
         "stressing",

@@ -298,8 +298,18 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     toks = tokens(text, lo, hi)
     k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
     start = k
-    while k < len(toks) and _np_token(toks[k][2]) and toks[k][2] not in (",", "."):
-        k += 1
+    while k < len(toks) and toks[k][2] not in (",", "."):
+        if _np_token(toks[k][2]):
+            k += 1
+        elif (
+            # "An Oregon appeals court": a noun before the head noun
+            _descriptor(toks[k][2])
+            and k + 1 < len(toks)
+            and toks[k + 1][2].lower() in ORG_HEADS | ROLE_WORDS
+        ):
+            k += 1
+        else:
+            break
     if k == start or not any(_is_cap(t[2]) for t in toks[start:k]):
         return None
     end = k - 1
@@ -312,9 +322,21 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
         if j >= len(toks) or toks[j][2] != ",":
             return None
         k = j + 1
+    k = _skip_time(toks, k)
     if k >= len(toks) or not _descriptor(toks[k][2]):
         return None
     return toks[start][0], toks[end][1]
+
+
+def _skip_time(toks: list[tuple[int, int, str]], k: int) -> int:
+    """Index after a time adverbial at ``k`` ("on Tuesday", "last week"), else ``k``."""
+    if k + 1 < len(toks) and toks[k][2].lower() in ("on", "last", "this", "earlier", "late"):
+        nxt = toks[k + 1][2].lower()
+        if nxt in _WEEKDAYS or nxt in ("week", "month", "year", "night", "morning"):
+            return k + 2
+    if k < len(toks) and toks[k][2].lower() in _WEEKDAYS:
+        return k + 1
+    return k
 
 
 _FRONTING = frozenset(

@@ -69,6 +69,17 @@ _HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "an
 _NOT_HUMAN = frozenset("number order paper water matter letter member border".split())
 
 
+def _org_key(name: str) -> frozenset[str]:
+    """An organisation name as a bag of words, without function words and plural -s."""
+    return frozenset(
+        w.rstrip("s") for w in name.lower().split() if w not in ("of", "the", "for", "and", "an")
+    )
+
+
+def _capitals(name: str) -> int:
+    return sum(1 for w in name.split() if w[:1].isupper())
+
+
 def _speaking_noun(head: str) -> bool:
     """Could this head noun speak? Roles, organisations, and people nouns (announcer,
     businessman, economist, nominee)."""
@@ -361,9 +372,18 @@ class SpeakerBook:
                 return e
         entry = self.aliases.lookup(name) if self.aliases else None
         if entry is None:
+            key = _org_key(name)
             for e in reversed(self.entities):
-                if e.kind == "org" and (low.endswith(" " + e.name.lower())):
+                if e.kind != "org":
+                    continue
+                if low.endswith(" " + e.name.lower()):
                     e.name = name
+                    return e
+                if len(key) >= 2 and _org_key(e.name) == key:
+                    # "an Oregon appeals court" and "the Oregon Court of Appeals": the formal
+                    # (more capitalised) name wins
+                    if _capitals(name) > _capitals(e.name):
+                        e.name = name
                     return e
         return self._named(name, "org", country=m.country)
 
