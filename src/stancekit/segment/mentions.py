@@ -299,9 +299,7 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
     start = k
     while k < len(toks) and toks[k][2] not in (",", "."):
-        if _np_token(toks[k][2]):
-            k += 1
-        elif (
+        if _np_token(toks[k][2]) or (
             # "An Oregon appeals court": a noun before the head noun
             _descriptor(toks[k][2])
             and k + 1 < len(toks)
