@@ -357,3 +357,10 @@ def test_participle_after_a_clause_speaks_for_its_subject() -> None:
     ]
     text = "Donald Trump lashed out at the media on Monday, saying it was dishonest."
     assert _pairs(text) == [("Donald Trump", "indirect", "it was dishonest")]
+
+
+def test_agreed_that_and_plans_to() -> None:
+    text = "Ed Rendell, who chaired the party, agreed that the rules should be modernized."
+    assert _pairs(text) == [("Ed Rendell", "indirect", "the rules should be modernized")]
+    got = segment("Hillary Clinton plans to call on young people to serve.", unit="attribution")
+    assert [s.text for s in got] == ["to call on young people to serve"]

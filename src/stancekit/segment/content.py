@@ -25,6 +25,10 @@ _TIME_SKIP = re.compile(
     r"Friday|Saturday|Sunday)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+#: cues whose content may be a to-infinitive
+_TO_INFINITIVE = frozenset(
+    "want plan intend seek refuse vow pledge promise threaten agree decline hope expect".split()
+)
 #: "said in a statement posted on its website": what describes the statement, not content
 _PARTICIPLES = frozenset(
     "posted published issued released carried broadcast distributed sent aired delivered".split()
@@ -51,6 +55,8 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
     first = m[pos:limit].lstrip(" ,:").split(" ", 1)[0].lower() if m[pos:limit].strip(" ,:") else ""
     if first == "that":
         return m.index("that", pos) + 4
+    if first == "to" and base in _TO_INFINITIVE:
+        return m.index("to", pos)  # "wants to triple the program": the plan is the content
     if (first in _ADVERBIAL_START or first in _PARTICIPLES) and base not in NP_CUES:
         t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
         if t:

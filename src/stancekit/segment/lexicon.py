@@ -30,7 +30,10 @@ __all__ = [
 
 def _inflect(base: str) -> tuple[str, str, str]:
     """Third person, past and -ing forms of a regular verb."""
-    if base.endswith("e") and not base.endswith("ee"):
+    if base.endswith("ee"):
+        ing = base + "ing"  # "agreeing"
+        past = base + "d"  # "agreed"
+    elif base.endswith("e"):
         ing = base[:-1] + "ing"
         past = base + "d"
     elif base.endswith("y") and base[-2] not in "aeiou":
