@@ -405,6 +405,7 @@ _IRREGULAR.update(
         "swear": ("swears", "swore", "swearing"),
         "plan": ("plans", "planned", "planning"),
         "quip": ("quips", "quipped", "quipping"),
+        "concur": ("concurs", "concurred", "concurring"),
         "slam": ("slams", "slammed", "slamming"),
         "favor": ("favors", "favored", "favoring"),
     }
