@@ -12,6 +12,6 @@ def test_regular_inflection_including_ee_and_y_verbs() -> None:
 
 def test_no_malformed_forms_in_the_cue_lexicon() -> None:
     for form in list(CUE_FORMS) + list(BROAD_FORMS):
-        assert "eeed" not in form and "eeing" not in form, form
+        assert "eeed" not in form and "eeeing" not in form, form
     for form in ("agreed", "concurred", "quipped", "said", "told", "wrote", "according to"):
         assert form in CUE_FORMS, form
