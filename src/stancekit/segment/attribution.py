@@ -62,7 +62,7 @@ _ADJUNCT = re.compile(
 #: ``called B a C`` / ``called B "C"``: naming, the only sense of bare "call" that is a statement
 _NAMING = re.compile(
     r"\s+(?!(?:for|on|upon|in|up|off|out|back|to|into|at|around|over|by|from|it quits)\b)"
-    r"[^,.;:\"“”]{1,60}?\s(?:an?\s|[\"“]|'')"
+    r"[^,;:\"“”]{1,120}?\s(?:an?\s|[\"“]|'')"
 )
 _NOUN_FOLLOWS = re.compile(
     r"\s*(?:--|—|–|\)|[.;]|\Z|(?:could|would|will|can|may|might|should|must|are|were|have|"

@@ -440,7 +440,10 @@ class SpeakerBook:
         if permissive and first.lower() in _QUANTIFIERS:
             # "Several Democratic operatives said": a group, when groups speak
             return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
-        if (_speaking_noun(head) or permissive) and first.lower() in ("the", "a", "an", "one"):
+        if (_speaking_noun(head) or permissive) and (
+            first.lower() in ("the", "a", "an", "one")
+            or (permissive and first.lower() in ("his", "her", "their", "its"))
+        ):
             name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
             ent = self._named(
                 name, "nominal" if head in _PERSON_ROLES else "org", country=m.country
