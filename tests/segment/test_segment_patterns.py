@@ -364,3 +364,8 @@ def test_agreed_that_and_plans_to() -> None:
     assert _pairs(text) == [("Ed Rendell", "indirect", "the rules should be modernized")]
     got = segment("Hillary Clinton plans to call on young people to serve.", unit="attribution")
     assert [s.text for s in got] == ["to call on young people to serve"]
+
+
+def test_told_reporters_at_the_end() -> None:
+    text = "John Smith arrived. People should provide evidence, he told reporters."
+    assert _pairs(text) == [("John Smith", "indirect", "People should provide evidence")]

@@ -67,6 +67,8 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
     return pos
 
 
+# words (with inner periods: "U.S") and single punctuation marks; a final period is its own
+_OBJECT_TOKEN = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*|[^\w\s]")
 _PREPOSITIONS = frozenset(
     "on in at during after before to for from with by about over via through when while as".split()
 )
@@ -78,9 +80,7 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
     t = _THAT_AHEAD.search(m, pos, min(limit, pos + 120))
     if t and "," not in m[pos : t.start()].strip(", ") and '"' not in m[pos : t.start()]:
         return t.end()
-    words = [
-        (w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'\-.]+|[^\w\s]", m[pos:limit])
-    ]
+    words = [(w.start(), w.end(), w.group()) for w in _OBJECT_TOKEN.finditer(m[pos:limit])]
     k = 0
     if k < len(words) and words[k][2].lower() in (
         "the",
