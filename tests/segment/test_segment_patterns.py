@@ -369,3 +369,8 @@ def test_agreed_that_and_plans_to() -> None:
 def test_told_reporters_at_the_end() -> None:
     text = "John Smith arrived. People should provide evidence, he told reporters."
     assert _pairs(text) == [("John Smith", "indirect", "People should provide evidence")]
+
+
+def test_period_inside_quotation_then_bare_attribution() -> None:
+    text = "\u201cI hope you are able to find the emails.\u201d Donald Trump said."
+    assert _pairs(text) == [("Donald Trump", "direct", "I hope you are able to find the emails")]

@@ -260,7 +260,7 @@ def _paragraph(
 ) -> tuple[list[Raw], tuple[Entity, Span, str] | None, int]:
     out: list[Raw] = []
     used: set[int] = set()
-    spans = sentences(masked, a, b)
+    spans = _rejoin_attributions(masked, sentences(masked, a, b))
     intro: tuple[Entity, Span, str] | None = None
     sent_of: list[tuple[int, int, int]] = []
     for s, e in spans:
@@ -318,6 +318,24 @@ def _paragraph(
         last = out[-1]
         new_carry = (last.entity, last.mention, last.cue)
     return out, new_carry, sent_index
+
+
+_BARE_ATTRIBUTION = re.compile(
+    r"(?:(?:[A-Z][\w.’'\-]*|he|she|they)\s+){1,5}"
+    r"(?:said|says|added|asked|wrote|replied|explained|continued|told\s+\w+)\W*\Z"
+)
+
+
+def _rejoin_attributions(masked: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``"... the emails." Trump said.``: a quotation that ends with a period is split from
+    its attribution by the sentence splitter; join them again."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and masked[out[-1][1] - 1] in "\"”'" and _BARE_ATTRIBUTION.match(masked, s, e):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
 
 
 _DASH_CREDIT = re.compile(
