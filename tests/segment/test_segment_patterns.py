@@ -374,3 +374,10 @@ def test_told_reporters_at_the_end() -> None:
 def test_period_inside_quotation_then_bare_attribution() -> None:
     text = "\u201cI hope you are able to find the emails.\u201d Donald Trump said."
     assert _pairs(text) == [("Donald Trump", "direct", "I hope you are able to find the emails")]
+
+
+def test_content_after_a_comma_that_follows_the_cue() -> None:
+    text = 'Chris Christie told reporters in Nashua last week, "I could feel things happening."'
+    assert _pairs(text) == [("Chris Christie", "direct", "I could feel things happening")]
+    text = "Instead, Trump told CNN, his policy would be to go after them."
+    assert _pairs(text) == [("Trump", "indirect", text[:-1])]

@@ -98,6 +98,12 @@ _FRONT_WORDS = frozenset(
 _FINITE_WORDS = frozenset(
     "is are was were has have had will would can could should must did does do may might".split()
 )
+# a short object or adverbial after a cue, a comma, then content that is not a relative clause
+_COMMA_THEN = re.compile(
+    r"[^,\"“”]{0,60},\s*(?!(?:where|when|who|whom|which|after|before|as|while|during|in|on|at|"
+    r"according|adding|saying|citing|and|but)\b)(?=\S)",
+    re.IGNORECASE,
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -418,7 +424,13 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):
                     return _Choice("intro", c, np_span, appos, None)
-                return None
+                # "Christie told reporters in Nashua, "Q"" / "Instead, Trump told CNN, C"
+                comma = _COMMA_THEN.match(m, c.end, b)
+                if comma is None:
+                    return None
+                if pstrip and not m[comma.end() : b].lstrip().startswith(QUOTE_OPENERS):
+                    return _Choice("interjected", c, np_span, appos, None)
+                return _Choice("leading-start", c, np_span, appos, comma.end())
             return _Choice("leading-start", c, np_span, appos, cstart)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
