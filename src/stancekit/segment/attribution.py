@@ -425,12 +425,12 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                 if m[c.end : b].rstrip().endswith(":"):
                     return _Choice("intro", c, np_span, appos, None)
                 # "Christie told reporters in Nashua, "Q"" / "Instead, Trump told CNN, C"
-                comma = _COMMA_THEN.match(m, c.end, b)
-                if comma is None:
+                then = _COMMA_THEN.match(m, c.end, b)
+                if then is None:
                     return None
-                if pstrip and not m[comma.end() : b].lstrip().startswith(QUOTE_OPENERS):
+                if pstrip and not m[then.end() : b].lstrip().startswith(QUOTE_OPENERS):
                     return _Choice("interjected", c, np_span, appos, None)
-                return _Choice("leading-start", c, np_span, appos, comma.end())
+                return _Choice("leading-start", c, np_span, appos, then.end())
             return _Choice("leading-start", c, np_span, appos, cstart)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
