@@ -381,3 +381,12 @@ def test_content_after_a_comma_that_follows_the_cue() -> None:
     assert _pairs(text) == [("Chris Christie", "direct", "I could feel things happening")]
     text = "Instead, Trump told CNN, his policy would be to go after them."
     assert _pairs(text) == [("Trump", "indirect", text[:-1])]
+
+
+def test_coordinated_cue_after_pronoun_and_quoted_inserts() -> None:
+    text = "John Smith arrived. He called the actions lawful, and said there was no attempt."
+    assert _pairs(text) == [("John Smith", "indirect", "there was no attempt")]
+    text = "Mr. Manafort, citing ''the magic of Trump,'' said the race could be close."
+    assert _pairs(text) == [("Manafort", "indirect", "the race could be close")]
+    text = "Discussing the virus, the presidents praised the cooperation, and reaffirmed it."
+    assert _pairs(text) == []

@@ -70,7 +70,7 @@ _NOUN_FOLLOWS = re.compile(
     r"that\s+(?:are|were|have|had|"
     r"could|would|will))\b)"
 )
-_AND_BEFORE = re.compile(r"[^,]\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
+_AND_BEFORE = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 _BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
 _FINITE = re.compile(r"\s*(?:is|are|was|were|has|have|had)\b")

@@ -65,6 +65,7 @@ _MONTHS = frozenset(
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
     oct. nov nov. dec dec.""".split()
 )
+_CLOSERS = frozenset({"'", '"', "”", "’"})
 _AGED = re.compile(r"\d{1,3}-year-old\.?\Z")
 _APPOSITIVE_START = frozenset(
     """who which a an the whose also one another his her its chief head president director
@@ -72,7 +73,9 @@ _APPOSITIVE_START = frozenset(
 )
 #: Inserts between a subject and its cue that are not appositives ("Clinton, during a town
 #: hall meeting in Columbus, Ohio, said").
-_PARENTHETICAL = frozenset("during in at on speaking while after before".split())
+_PARENTHETICAL = frozenset(
+    "during in at on speaking while after before citing referring responding pointing".split()
+)
 _INSERTED_ADVERBS = frozenset(
     "meanwhile however too also though instead likewise moreover separately".split()
 )
@@ -192,6 +195,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     if i < 0:
         return None
     appositive: Span | None = None
+    while i >= 2 and toks[i][2] in _CLOSERS and toks[i - 1][2] in _CLOSERS | {","}:
+        i -= 1  # "X, citing ''the magic of Trump,'' said": the comma is inside the quotation
     i = _skip_age(toks, i)
     if i < 0:
         return None
@@ -298,12 +303,17 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     toks = tokens(text, lo, hi)
     k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
     start = k
+    if k + 1 < len(toks) and toks[k][2].lower() in ("he", "she") and _descriptor(toks[k + 1][2]):
+        return toks[k][0], toks[k][1]  # "He called the actions lawful, and said ..."
+    if k < len(toks) and toks[k][2].endswith(("ing", "ed")):
+        return None  # "Discussing the challenge, the presidents ...": a participle opens
     while k < len(toks) and toks[k][2] not in (",", "."):
         if _np_token(toks[k][2]) or (
             # "An Oregon appeals court": a noun before the head noun
             _descriptor(toks[k][2])
             and k + 1 < len(toks)
-            and toks[k + 1][2].lower() in ORG_HEADS | ROLE_WORDS
+            and toks[k + 1][2].islower()
+            and toks[k + 1][2] in ORG_HEADS | ROLE_WORDS
         ):
             k += 1
         else:

@@ -145,16 +145,17 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
     """``text`` with the inside of each quotation replaced by ``x`` (same length), except a
-    final ``.``."""
+    final ``.`` or ``,``."""
     if not quotes:
         return text
     parts = []
     pos = 0
     for q in quotes:
         parts.append(text[pos : q.inner_start])
-        # a final "." stays: a sentence may end inside the closing mark ("a nasty guy.");
-        # "!" and "?" do not, since '"Enough!" Clinton said' goes on
-        keep = 1 if q.inner_end - q.inner_start > 1 and text[q.inner_end - 1] == "." else 0
+        # a final "." stays: a sentence may end inside the closing mark ("a nasty guy."), and
+        # a final "," (''the magic of Trump,'' said); "!" and "?" do not, since '"Enough!"
+        # Clinton said' goes on
+        keep = 1 if q.inner_end - q.inner_start > 1 and text[q.inner_end - 1] in ".," else 0
         parts.append("x" * (q.inner_end - q.inner_start - keep))
         parts.append(text[q.inner_end - keep : q.inner_end])
         pos = q.inner_end
