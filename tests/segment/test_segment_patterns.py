@@ -390,3 +390,14 @@ def test_coordinated_cue_after_pronoun_and_quoted_inserts() -> None:
     assert _pairs(text) == [("Manafort", "indirect", "the race could be close")]
     text = "Discussing the virus, the presidents praised the cooperation, and reaffirmed it."
     assert _pairs(text) == []
+
+
+def test_subordinate_clauses() -> None:
+    text = "Ann Lee was booed at the debate when she said the attack was unfair."
+    assert _pairs(text) == [("Ann Lee", "indirect", "the attack was unfair")]
+    assert _pairs("When Putin said the deal was dead, Xi laughed.") == [
+        ("Putin", "indirect", "the deal was dead")
+    ]
+    assert _pairs("As Mr Lukashenko stressed, integration should not fall back.") == [
+        ("Lukashenko", "indirect", "integration should not fall back")
+    ]

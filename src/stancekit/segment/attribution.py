@@ -104,6 +104,10 @@ _COMMA_THEN = re.compile(
     r"according|adding|saying|citing|and|but)\b)(?=\S)",
     re.IGNORECASE,
 )
+_SUBORDINATE = re.compile(
+    r"(?:\A(?:but\s+|and\s+)?|\s)(?:when|after|before|while|because|since|as|once|until|whereas)\Z",
+    re.IGNORECASE,
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -150,6 +154,7 @@ class _Choice:
     np_span: Span
     appos: Span | None
     pos: int | None
+    stop: int | None = None  # where the content ends, when not at the sentence end
 
 
 @dataclass
@@ -432,6 +437,9 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                     return _Choice("interjected", c, np_span, appos, None)
                 return _Choice("leading-start", c, np_span, appos, then.end())
             return _Choice("leading-start", c, np_span, appos, cstart)
+        sub = _SUBORDINATE.search(pstrip)
+        if sub is not None:
+            return _subordinate(ctx, c, np_span, appos, cstart, opening=sub.start() == 0)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
@@ -492,6 +500,32 @@ def _fragment(prefix: str) -> bool:
     if first not in _FRONT_WORDS:
         return False
     return not any(w.lower().strip(",") in _FINITE_WORDS for w in words)
+
+
+def _subordinate(
+    ctx: SentenceContext,
+    c: _Cue,
+    np_span: Span,
+    appos: Span | None,
+    cstart: int | None,
+    *,
+    opening: bool,
+) -> _Choice | None:
+    """``..., when she said C`` (C runs on), ``When he said C, the crowd booed`` (C stops at
+    the comma), ``As Mr. Sykes said, C`` (the main clause is his)."""
+    m = ctx.masked
+    if cstart is None or m[cstart : ctx.end].lstrip().startswith(","):
+        then = _COMMA_THEN.match(m, c.end, ctx.end)
+        word = m[ctx.start : np_span[0]].split()[-1].lower()
+        if opening and word == "as" and then is not None:
+            return _Choice("leading-start", c, np_span, appos, then.end())
+        return None
+    if opening:
+        comma = m.find(",", cstart, ctx.end)
+        if comma < 0:
+            return None
+        return _Choice("clause", c, np_span, appos, cstart, comma)
+    return _Choice("leading", c, np_span, appos, cstart)
 
 
 def _interjected_tail(ctx: SentenceContext, c: _Cue) -> bool:
@@ -559,6 +593,8 @@ def _realise(
                 )
                 tail_from = q.end
         out.extend(_tail(ctx, ent, mention, _follow_ons(ctx, cues, tail_from, False)))
+    elif kind == "clause":
+        out.extend(_emit(ctx, ent, mention, pos or c.end, chosen.stop or b, c.form))
     elif kind == "fronted":
         for q in ctx.quotes:
             if q.start >= c.end and q.start not in ctx.used_quotes:

@@ -25,6 +25,7 @@ from stancekit.segment.lexicon import (
 )
 
 __all__ = [
+    "SUBORDINATORS",
     "Mention",
     "Span",
     "initial_subject",
@@ -65,6 +66,8 @@ _MONTHS = frozenset(
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct
     oct. nov nov. dec dec.""".split()
 )
+#: Words that open a subordinate clause whose subject may speak ("when she said ...").
+SUBORDINATORS = frozenset("when after before while because since as once until whereas".split())
 _CLOSERS = frozenset({"'", '"', "”", "’"})
 _AGED = re.compile(r"\d{1,3}-year-old\.?\Z")
 _APPOSITIVE_START = frozenset(
@@ -490,6 +493,8 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
         "because",
     ):
         return start == 1 or toks[start - 2][2] in (",", ";", ":")
+    if prev.lower() in SUBORDINATORS:
+        return True  # "booed when she said ...", "As Mr. Sykes said, ..."
     return prev in ("-", "--")
 
 
