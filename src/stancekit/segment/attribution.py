@@ -437,9 +437,9 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                     return _Choice("interjected", c, np_span, appos, None)
                 return _Choice("leading-start", c, np_span, appos, then.end())
             return _Choice("leading-start", c, np_span, appos, cstart)
-        sub = _SUBORDINATE.search(pstrip)
-        if sub is not None:
-            return _subordinate(ctx, c, np_span, appos, cstart, opening=sub.start() == 0)
+        opener = _SUBORDINATE.search(pstrip)
+        if opener is not None:
+            return _subordinate(ctx, c, np_span, appos, cstart, opening=opener.start() == 0)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
