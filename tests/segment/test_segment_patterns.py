@@ -401,3 +401,20 @@ def test_subordinate_clauses() -> None:
     assert _pairs("As Mr Lukashenko stressed, integration should not fall back.") == [
         ("Lukashenko", "indirect", "integration should not fall back")
     ]
+
+
+def test_group_subjects_in_the_attribution_unit() -> None:
+    cases = {
+        "Developers and supporters in Congress say the program brought billions.": (
+            "Developers and supporters in Congress"
+        ),
+        "Those close to him say that he would consider Don Beyer.": "Those close to him",
+        "Elected officials from both parties say he has forged a reputation.": (
+            "Elected officials from both parties"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert [s.speaker for s in segment(text, unit="attribution")] == [speaker], text
+    # by default a group noun speaks ("critics", "developers and supporters"), a bare
+    # "those" or a quantity does not
+    assert _pairs("Those close to him say that he would consider Don Beyer.") == []

@@ -258,6 +258,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             if whole is None:
                 whole = _determiner_phrase(toks, end, text, lo)
             if whole is None:
+                whole = _group_phrase(toks, end)
+                fronted = fronted or whole is not None
+            if whole is None:
                 return None
             start = whole
     while start <= end and toks[start][2].lower() in _CONNECTORS:
@@ -445,6 +448,34 @@ def _modified_name(
         if _clause_start(toks, j, text, lo):
             return j
     return None
+
+
+_GROUP_GLUE = frozenset("in of from at and to around across his her its their".split())
+
+
+def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
+    """``Developers and supporters in Congress (say)``, ``Those close to him (say)``: a
+    whole clause-initial phrase ending in a plural noun or ``them``/``him``, with no verb."""
+    start = end
+    while start > 0 and toks[start - 1][2] not in (",", ";", ":", "—", "--"):
+        start -= 1
+    words = [t[2] for t in toks[start : end + 1]]
+    if not 2 <= len(words) <= 10:
+        return None
+    if not (words[0][:1].isupper() or toks[start - 1][2] in (",", ";", ":") if start else True):
+        return None
+    last = words[-1].lower()
+    if not (last.endswith("s") or last in ("him", "her", "them")):
+        return None
+    for k, w in enumerate(words):
+        low = w.lower()
+        if not w.replace("-", "").replace("’", "").replace("'", "").isalnum():
+            return None
+        if low in _VERBISH or low in _SKIP_BEFORE_CUE or (k and w.islower() and low.endswith("ed")):
+            return None  # "elected officials" opens with an adjective; "officials met" has a verb
+        if low in _CAP_STOP and low not in _GROUP_GLUE:
+            return None
+    return start
 
 
 def _determiner_phrase(

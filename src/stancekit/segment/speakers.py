@@ -36,7 +36,7 @@ _DOCUMENTS = frozenset(
 )
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*[’']s\Z")
 _AGED_HEAD = re.compile(r"\d{1,3}-year-old\Z")
-_QUANTIFIERS = frozenset("several some many most few other all".split())
+_QUANTIFIERS = frozenset("several some many most few other all those".split())
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
 
 
@@ -439,6 +439,8 @@ class SpeakerBook:
             return ent
         if permissive and first.lower() in _QUANTIFIERS:
             # "Several Democratic operatives said": a group, when groups speak
+            if first.lower() == "those":
+                return self._named(m.text, "group")  # "Those close to him"
             return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
         if (_speaking_noun(head) or permissive) and (
             first.lower() in ("the", "a", "an", "one")
