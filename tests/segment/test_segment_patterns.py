@@ -418,3 +418,12 @@ def test_group_subjects_in_the_attribution_unit() -> None:
     # by default a group noun speaks ("critics", "developers and supporters"), a bare
     # "those" or a quantity does not
     assert _pairs("Those close to him say that he would consider Don Beyer.") == []
+
+
+def test_said_of_and_empty_that() -> None:
+    text = '"She does need him," Kunin said of Sanders.'
+    assert _pairs(text) == [("Kunin", "direct", "She does need him")]
+    assert _pairs("Putin said of the deal that it was fair.") == [
+        ("Putin", "indirect", "it was fair")
+    ]
+    assert _pairs("Soerens argued that:") == []

@@ -210,6 +210,8 @@ def _trim(text: str, a: int, b: int) -> Span:
         a += 1
     if text.startswith("that ", a):
         a += 5
+    elif text.startswith("that", a) and not text[a + 4 : b].strip(" ,.:;"):
+        return a, a  # "Soerens argued that:" and a list follows: no content here
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a and text[b - 1] in ",.;:—–":

@@ -13,7 +13,7 @@ _TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
 _ADVERBIAL_START = frozenset(
     """on in at during after before to here today yesterday tonight separately also earlier
     later last this recently again repeatedly previously publicly privately afterwards
-    afterward from via through when while as by with for""".split()
+    afterward from via through when while as by with for of""".split()
 )
 _TIME_SKIP = re.compile(
     r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
