@@ -427,3 +427,9 @@ def test_said_of_and_empty_that() -> None:
         ("Putin", "indirect", "it was fair")
     ]
     assert _pairs("Soerens argued that:") == []
+
+
+def test_data_sources_in_the_attribution_unit() -> None:
+    text = "According to exit polls, Romney had a ten-point lead."
+    assert [s.speaker for s in segment(text, unit="attribution")] == ["exit polls"]
+    assert _pairs(text) == []

@@ -452,6 +452,9 @@ class SpeakerBook:
             )
             ent.role = ent.role or m.role
             return ent
+        if permissive and m.text[:1].islower() and len(m.text.split()) <= 4:
+            # "according to exit polls", "federal statistics": sources of any kind
+            return self._named(m.text, "org")
         return None
 
     def _by_role(self, m: Mention) -> Entity | None:
