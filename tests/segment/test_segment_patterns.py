@@ -433,3 +433,9 @@ def test_data_sources_in_the_attribution_unit() -> None:
     text = "According to exit polls, Romney had a ten-point lead."
     assert [s.speaker for s in segment(text, unit="attribution")] == ["exit polls"]
     assert _pairs(text) == []
+
+
+def test_fronted_phrase_is_never_the_content() -> None:
+    assert _pairs("John Smith arrived. In a speech last July, he said:") == []
+    text = "During the exchange on Syria, Vladimir Putin told Emmanuel Macron about the measures."
+    assert _pairs(text) == []

@@ -93,7 +93,7 @@ _LEAD_WORDS = re.compile(
 _FRONT_WORDS = frozenset(
     """in on at during after before since by with under over for from specifically separately
     later earlier meanwhile however still instead also then now today yesterday last this next
-    later""".split()
+    following despite amid when while""".split()
 )
 _FINITE_WORDS = frozenset(
     "is are was were has have had will would can could should must did does do may might".split()
@@ -447,12 +447,18 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
-            if pstrip.endswith(",") and _fragment(pstrip[:-1]) and after.strip(" ,:"):
-                # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A"
+            if pstrip.endswith(",") and _fragment(pstrip[:-1]):
+                # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A" /
+                # "In a speech last July, he said:" - the fronted phrase is never the content
                 if after.lstrip(" ,:").startswith(QUOTE_OPENERS):
                     return _Choice("fronted", c, np_span, appos, None)
                 if after.startswith(","):
                     return _Choice("interjected", c, np_span, appos, None)
+                if after.rstrip().endswith(":") and not after.rstrip(" :"):
+                    return _Choice("intro", c, np_span, appos, None)
+                if cstart is not None:
+                    return _Choice("leading", c, np_span, appos, cstart)
+                return None
             if _only_quote(ctx, a, np_span[0]) is None and _interjected_tail(ctx, c):
                 return _Choice("interjected", c, np_span, appos, None)
             if (
