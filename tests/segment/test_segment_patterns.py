@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from stancekit import Article
 from stancekit.segment import segment
 
 
@@ -439,3 +440,19 @@ def test_fronted_phrase_is_never_the_content() -> None:
     assert _pairs("John Smith arrived. In a speech last July, he said:") == []
     text = "During the exchange on Syria, Vladimir Putin told Emmanuel Macron about the measures."
     assert _pairs(text) == []
+
+
+def test_particles_open_names_and_match_fuller_names() -> None:
+    text = "Mayor Bill de Blasio said it was an act of terror. De Blasio said the city was safe."
+    assert [s.speaker for s in segment(text)] == ["Bill de Blasio", "Bill de Blasio"]
+    assert [s.speaker for s in segment("Van Hollen said the bill would pass.")] == ["Van Hollen"]
+
+
+def test_headline_speaks_only_in_the_attribution_unit() -> None:
+    art = Article(
+        "h",
+        "Obama Says Museum Will Tell of Suffering\n\nThe museum opened.",
+        title=("Obama Says Museum Will Tell of Suffering"),
+    )
+    assert segment([art]).speakers == []
+    assert [s.speaker for s in segment([art], unit="attribution")] == ["Obama"]

@@ -194,7 +194,9 @@ def _narrative_and_turns(
     in_transcript = False
     carry: tuple[Entity, Span, str] | None = None  # speaker a next quote paragraph continues
     for pi, p in enumerate(paras):
-        if is_caption(text, p.start, p.end) or (pi == 0 and _is_title(text, p, article.title)):
+        # the headline repeated as the first paragraph speaks only in the attribution unit
+        headline = pi == 0 and not broad and _is_title(text, p, article.title)
+        if is_caption(text, p.start, p.end) or headline:
             carry = None
             continue
         lab = labels[pi]

@@ -263,7 +263,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             if whole is None:
                 return None
             start = whole
-    while start <= end and toks[start][2].lower() in _CONNECTORS:
+    while start <= end and _leading_connector(toks[start][2]):
         start += 1
     if start > end:
         return None
@@ -393,6 +393,13 @@ def _before_comma(toks: list[tuple[int, int, str]], j: int) -> int:
     if j >= 3 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
         return j - 3
     return j - 1
+
+
+def _leading_connector(tok: str) -> bool:
+    """A connector that cannot start a name: "of", "and"; a capitalised particle can
+    ("De Blasio said")."""
+    low = tok.lower()
+    return low in _CONNECTORS and (tok.islower() or low in ("of", "for", "at", "and"))
 
 
 def _skip_age(toks: list[tuple[int, int, str]], i: int) -> int:
@@ -656,6 +663,9 @@ def parse_mention(text: str, span: Span) -> Mention:
             continue
         if name_parts and w in _PARTICLES:
             name_parts.append(t)  # "Alexander Van der Bellen", "Luiz Inácio Lula da Silva"
+            continue
+        if w in _PARTICLES and _is_cap(t) and k + 1 < len(toks) and _is_cap(toks[k + 1]):
+            name_parts.append(t)  # "De Blasio", "Van Hollen"
             continue
         if (
             w in _SURNAME_ROLES

@@ -52,7 +52,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
 
     def tokens(self) -> list[str]:
-        return self.name.split()
+        """The words of the name, lower case ("De Blasio" is part of "Bill de Blasio")."""
+        return self.name.lower().split()
 
 
 @dataclass(frozen=True)
@@ -319,7 +320,7 @@ class SpeakerBook:
             entry = self.aliases.lookup(m.text) if self.aliases else None
         if entry is not None:
             name = entry.name
-        toks = name.split()
+        toks = name.lower().split()
         best: Entity | None = None
         for e in reversed(self._by_recency()):
             if e.kind != "person":
