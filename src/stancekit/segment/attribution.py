@@ -108,6 +108,10 @@ _SUBORDINATE = re.compile(
     r"(?:\A(?:but\s+|and\s+)?|\s)(?:when|after|before|while|because|since|as|once|until|whereas)\Z",
     re.IGNORECASE,
 )
+_CLIP = re.compile(
+    r";\s|,\s+(?:although|though|whereas)\s|,\s+(?:and|but)\s+(?:then\s+|later\s+)?"
+    r"(?!(?:that|said|says)\b)[a-z]+ed\b"
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -256,6 +260,17 @@ def _emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue:
         if len(ctx.text[q.inner_start : q.inner_end].split()) >= 5 or q.end >= e:
             kind = "mixed"
     return [Raw(ent, mention, s, e, kind, cue, ctx.index)]
+
+
+def _clip(ctx: SentenceContext, a: int, b: int) -> int:
+    """Where reported content after a cue ends: before a semicolon, a concessive clause
+    (``, although ...``) or a coordinated verb phrase (``, but stopped short of ...``).
+    Attribution corpora such as PolNeAR leave those to the writer, so this applies only in the
+    attribution unit; stancekit's own guide keeps them with the speaker."""
+    if not ctx.broad:
+        return b
+    m = _CLIP.search(ctx.masked, a, b)
+    return m.start() if m is not None and m.start() - a >= 12 else b
 
 
 def _follow_ons(
@@ -636,7 +651,7 @@ def _realise(
         if whole:
             out.extend(_emit(ctx, ent, mention, a, stop, cue_text))
         elif pos is not None:
-            out.extend(_emit(ctx, ent, mention, pos, stop, cue_text))
+            out.extend(_emit(ctx, ent, mention, pos, _clip(ctx, pos, stop), cue_text))
         out.extend(_tail(ctx, ent, mention, fo))
     for r in out:
         ctx.book.spoke(r.entity)
@@ -668,7 +683,7 @@ def _tail(
             if new is None:
                 continue
             who, where = new, new_at
-        out.extend(_emit(ctx, who, where, start, stop, c.form))
+        out.extend(_emit(ctx, who, where, start, _clip(ctx, start, stop), c.form))
     return out
 
 
