@@ -456,3 +456,11 @@ def test_headline_speaks_only_in_the_attribution_unit() -> None:
     )
     assert segment([art]).speakers == []
     assert [s.speaker for s in segment([art], unit="attribution")] == ["Obama"]
+
+
+def test_attribution_unit_stops_content_at_the_writers_additions() -> None:
+    text = "Trump described the incident as a terrible situation, but stopped short of more."
+    assert [s.text for s in segment(text, unit="attribution")] == [
+        "the incident as a terrible situation"
+    ]
+    assert [s.text for s in segment(text)] == [text[len("Trump described ") : -1]]
