@@ -55,3 +55,23 @@ def test_plain_name_labels_named_elsewhere_are_turns() -> None:
     )
     got = [(s.speaker, s.text) for s in segment(text)]
     assert got == [("Nursultan Nazarbayev", "Shall we start?"), ("Askar Mamin", "Of course.")]
+
+
+def test_long_titles_prefixed_names_and_single_speaker_pages() -> None:
+    text = (
+        "Vladimir Putin met with the Premier of China.\n\n"
+        "President of Russia Vladimir Putin: Welcome to Moscow.\n\n"
+        "Trade is growing.\n\n"
+        "Premier of the State Council of the People\u2019s Republic of China Li Keqiang "
+        "(retranslated): Thank you.\n\n"
+        "President of Egypt Abdel Fattah el-Sisi (retranslated): Good afternoon."
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [
+        ("Vladimir Putin", "Welcome to Moscow."),
+        ("Vladimir Putin", "Trade is growing."),
+        ("Li Keqiang", "Thank you."),
+        ("Abdel Fattah el-Sisi", "Good afternoon."),
+    ]
+    one = "Putin met Erdogan.\n\nPresident of Russia Vladimir Putin: Mr President!\n\nWelcome."
+    assert [s.text for s in segment(one)] == ["Mr President!", "Welcome."]

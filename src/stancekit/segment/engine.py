@@ -32,6 +32,7 @@ from stancekit.segment.transcripts import (
     NOBODY,
     SEPARATOR,
     credible_labels,
+    is_transcript,
     turn_label,
 )
 
@@ -92,7 +93,7 @@ def segment_article(
             book.remember(text, m.span(), position=m.start())
     paras = paragraphs(text)
     labels = credible_labels(text, [turn_label(text, p) for p in paras])
-    transcript = sum(1 for x in labels if x is not None and x != NOBODY) >= 2
+    transcript = is_transcript(text, labels)
     raws = _narrative_and_turns(
         article, text, paras, labels if transcript else [None] * len(paras), book, broad, plural
     )

@@ -402,6 +402,49 @@ def _leading_connector(tok: str) -> bool:
     return low in _CONNECTORS and (tok.islower() or low in ("of", "for", "at", "and"))
 
 
+_TITLE_STOP = ORG_HEADS | ROLE_WORDS | {"states", "nations", "islands", "forces", "staff"}
+_PREFIXED = re.compile(r"[a-z]{1,3}-[A-Z]")  # "el-Sisi", "al-Bashir"
+
+
+def _country_ending(toks: list[str], k: int) -> int:
+    """Token count of a country name that ends at ``toks[k]`` (0 when none)."""
+    for n in _COUNTRY_SIZES:
+        if n <= k + 1 and " ".join(toks[k - n + 1 : k + 1]) in COUNTRIES:
+            return n
+    return 0
+
+
+def _long_title(toks: list[str], words: list[str]) -> tuple[str, str, str] | None:
+    """``Premier of the State Council of the People's Republic of China Li Keqiang``: a
+    title with ``of`` followed by the holder's name; returns ``(name, role, country)``."""
+    if len(toks) < 4 or "of" not in words or not _is_cap(toks[0]) or words[0] not in ROLE_WORDS:
+        return None
+    k = len(toks) - 1
+    run: list[str] = []
+    while k > 0:
+        t, w = toks[k], words[k]
+        if _country_ending(toks, k) or w.rstrip(".") in _TITLE_STOP or w in DEMONYMS:
+            break
+        if _is_cap(t) or _PREFIXED.match(t):
+            run.insert(0, t)
+        elif w in _PARTICLES and run and _is_cap(toks[k - 1]):
+            run.insert(0, t)  # "Lula da Silva"
+        else:
+            break
+        k -= 1
+    if len(run) < 2 or words[k] in ("of", "the", "and"):
+        return None
+    country = ""
+    for j in range(k + 1):
+        n = _country_ending(toks, j)
+        if n:
+            country = " ".join(toks[j - n + 1 : j + 1])
+    lead = 1
+    while lead < k and words[lead] in ROLE_WORDS and _is_cap(toks[lead]):
+        lead += 1  # "Prime Minister"
+    return " ".join(run), " ".join(toks[:lead]), country
+
+
 def _skip_age(toks: list[tuple[int, int, str]], i: int) -> int:
     """Index before an age set off by commas (``Mr. King, 82,``), else ``i``."""
     if i >= 2 and toks[i][2] == "," and toks[i - 1][2].isdigit() and toks[i - 2][2] == ",":
@@ -612,6 +655,19 @@ def parse_mention(text: str, span: Span) -> Mention:
         return Mention(kind, raw, span, head=words[0], gender=g if g in "mfn" else "")
     if words and words[0] in _RELATIVES:
         return Mention("pronoun", raw, span, head=words[0])
+    titled = _long_title(toks, words)
+    if titled is not None:
+        name, role, country = titled
+        return Mention(
+            "person",
+            raw,
+            span,
+            name=name,
+            head=words[-1].rstrip("."),
+            role=role,
+            country=country,
+            gender=gender,
+        )
     if "and" in words and _is_coordination(toks):
         return Mention("plural", raw, span)
     if (words and words[0] in ("both", "two", "three", "all")) or (

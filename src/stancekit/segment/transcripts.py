@@ -8,13 +8,21 @@ import re
 from stancekit.segment.lexicon import ROLE_WORDS
 from stancekit.segment.text import Paragraph
 
-__all__ = ["EDITORIAL", "NOBODY", "SEPARATOR", "credible_labels", "turn_label"]
+__all__ = [
+    "EDITORIAL",
+    "NOBODY",
+    "SEPARATOR",
+    "credible_labels",
+    "is_transcript",
+    "turn_label",
+]
 
 _LABEL = re.compile(
-    r"[\"“]?(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*"
+    r"[\"“]?(?P<label>[A-Z][\w’'.\-]*(?:[ \u00a0](?:[A-Z][\w’'.\-]*|[a-z]{1,3}-[A-Z][\w’'.\-]*"
     r"|of|the|de|da|del|al|bin|ibn|van|von|der|and|la|le|du|y|ul|bint))*?)"
     r"(?P<paren>\s*\([^()]{0,60}\))?:[ \u00a0]+(?=\S)"
 )
+_PREFIXED = re.compile(r"[a-z]{1,3}-[A-Z]")  # "el-Sisi", "al-Assad"
 _LOWER_OK = frozenset("of the de da del al bin ibn van von der and la le du y ul bint".split())
 #: A paragraph that separates a readout from its transcript.
 SEPARATOR = re.compile(r"\A\s*(?:\*\s*){3,}\s*\Z")
@@ -38,7 +46,7 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
     if m is None:
         return None
     words = m.group("label").split()
-    if not 1 <= len(words) <= 12:
+    if not 1 <= len(words) <= 16:
         return None
     if words[0] in _NOT_NAMES and len(words) == 1:
         return NOBODY
@@ -46,7 +54,9 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
     shout = len(words) == 1 and len(words[0]) >= 3 and words[0].isupper()
     if len(caps) < 2 and not (len(words) == 1 and (m.group("paren") or shout)):
         return None
-    if any(w.lower() not in _LOWER_OK and not w[:1].isupper() for w in words):
+    if any(
+        w.lower() not in _LOWER_OK and not w[:1].isupper() and not _PREFIXED.match(w) for w in words
+    ):
         return None
     paren = m.group("paren")
     if paren and not re.search(r"translat|via interpreter|interpret", paren, re.IGNORECASE):
@@ -80,3 +90,17 @@ def credible_labels(
         )
         out.append(lab if strong or last_words[words[-1]] >= 2 else None)
     return out
+
+
+def is_transcript(text: str, labels: list[tuple[int, int, int] | None]) -> bool:
+    """Two or more speaker labels, or one that names its speaker with a title in full
+    ("President of Russia Vladimir Putin: ...", a page of one leader's remarks)."""
+    named = [lab for lab in labels if lab is not None and lab != NOBODY]
+    if len(named) >= 2:
+        return True
+    if len(named) != 1:
+        return False
+    lab = named[0]
+    words = text[lab[0] : lab[1]].split()
+    titled = any(w.lower().rstrip(".") in ROLE_WORDS for w in words)
+    return (titled and len(words) >= 3) or lab[2] - lab[1] > 3
