@@ -75,3 +75,12 @@ def test_long_titles_prefixed_names_and_single_speaker_pages() -> None:
     ]
     one = "Putin met Erdogan.\n\nPresident of Russia Vladimir Putin: Mr President!\n\nWelcome."
     assert [s.text for s in segment(one)] == ["Mr President!", "Welcome."]
+
+
+def test_translation_note_after_the_colon() -> None:
+    text = (
+        "President of Russia Vladimir Putin: Welcome.\n\n"
+        "Federal Chancellor of Germany Angela Merkel: (retranslated): Thank you so much."
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [("Vladimir Putin", "Welcome."), ("Angela Merkel", "Thank you so much.")]

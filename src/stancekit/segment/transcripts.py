@@ -22,6 +22,7 @@ _LABEL = re.compile(
     r"|of|the|de|da|del|al|bin|ibn|van|von|der|and|la|le|du|y|ul|bint))*?)"
     r"(?P<paren>\s*\([^()]{0,60}\))?:[ \u00a0]+(?=\S)"
 )
+_LATE_NOTE = re.compile(r"\((?:re)?translat[^()]{0,40}\)\s*:?\s*", re.IGNORECASE)
 _PREFIXED = re.compile(r"[a-z]{1,3}-[A-Z]")  # "el-Sisi", "al-Assad"
 _LOWER_OK = frozenset("of the de da del al bin ibn van von der and la le du y ul bint".split())
 #: A paragraph that separates a readout from its transcript.
@@ -61,7 +62,8 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
     paren = m.group("paren")
     if paren and not re.search(r"translat|via interpreter|interpret", paren, re.IGNORECASE):
         return None
-    return m.start("label"), m.end("label"), m.end()
+    late = _LATE_NOTE.match(text, m.end(), p.end)  # "Angela Merkel: (retranslated): ..."
+    return m.start("label"), m.end("label"), late.end() if late else m.end()
 
 
 def credible_labels(
