@@ -464,3 +464,20 @@ def test_attribution_unit_stops_content_at_the_writers_additions() -> None:
         "the incident as a terrible situation"
     ]
     assert [s.text for s in segment(text)] == [text[len("Trump described ") : -1]]
+
+
+def test_wire_copy_subjects() -> None:
+    cases = {
+        "According to a statement from the European Commission, the deal is done.": (
+            "European Commission"
+        ),
+        "U.N. Secretary-General Antonio Guterres called for an immediate ceasefire.": (
+            "Antonio Guterres"
+        ),
+        "Officials in Kyiv said the attack killed three people.": "anonymous",
+        "A spokesman for the German government said Berlin would not comment.": (
+            "German government"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert [s.speaker for s in segment(text)] == [speaker], text

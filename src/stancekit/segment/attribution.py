@@ -112,6 +112,11 @@ _CLIP = re.compile(
     r";\s|,\s+(?:although|though|whereas)\s|,\s+(?:and|but)\s+(?:then\s+|later\s+)?"
     r"(?!(?:that|said|says)\b)[a-z]+ed\b"
 )
+_DOCUMENT_FROM = re.compile(
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|release|readout|communiqu[eé]|letter|"
+    r"transcript|post|tweet)\s+(?:from|by|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
 _CONJOINED = re.compile(
     r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
 )
@@ -704,6 +709,9 @@ def _according_to(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw] | None:
     lead = m[a : hit.start()].strip()
     if np_end <= np_from:
         return None
+    doc = _DOCUMENT_FROM.match(m, np_from, np_end)
+    if doc is not None:
+        np_from = doc.end()  # "according to a statement from the European Commission"
     np_span = (np_from, np_end)
     mention = parse_mention(ctx.text, np_span)
     if mention.kind in ("plural",) or (

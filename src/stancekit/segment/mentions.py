@@ -236,7 +236,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             continue
         low = tok.lower()
         prev = toks[i - 1][2].lower() if i >= 1 else ""
-        if (low == "in" and prev in ORG_HEADS) or (
+        if (low == "in" and (prev in ORG_HEADS or prev in ANON_HEADS)) or (
             low in ("with", "to") and prev in ("familiar", "close")
         ):
             i -= 1
@@ -730,14 +730,18 @@ def parse_mention(text: str, span: Span) -> Mention:
         ):
             name_parts.append(t)  # "Mr. King", "Charlie King": a surname, not a title
             continue
-        if w in ROLE_WORDS or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
+        # "Secretary-General", "Vice-President" are role words too
+        role_word = w in ROLE_WORDS or (
+            "-" in w and _is_cap(t) and any(part in ROLE_WORDS for part in w.split("-"))
+        )
+        if role_word or w in _CONNECTORS or not _is_cap(t) or w in ORG_HEADS:
             org_so_far = any(p.lower().rstrip(".") in ORG_HEADS for p in name_parts)
             if name_parts and (
                 (w in ORG_HEADS and _is_cap(t)) or (org_so_far and w in ("of", "for", "and"))
             ):
                 name_parts.append(t)  # "Oregon Court of Appeals"
                 continue
-            if name_parts and w in ROLE_WORDS and _is_cap(t):
+            if name_parts and role_word and _is_cap(t):
                 role_parts.extend(name_parts)  # "Federal Chancellor", "White House Press ..."
             role_parts.extend([] if name_parts and not _is_cap(t) else [t])
             if name_parts:
