@@ -121,3 +121,14 @@ def test_tokens_as_before() -> None:
             for b in range(a, len(text) + 1, 5):
                 got = [(s - a, e - a, t) for s, e, t in mentions.tokens(text, a, b)]
                 assert got == [(*m.span(), m.group()) for m in before.finditer(text[a:b])]
+
+
+def test_mention_reading_depends_on_its_words_only() -> None:
+    from stancekit.segment.mentions import _TOKEN, parse_mention
+
+    text = "Earlier, Russian President Vladimir Putin.' said; he and the U.S. envoy's aide ''x''"
+    for a in range(len(text)):
+        for b in range(a + 1, min(len(text), a + 40) + 1):
+            assert _TOKEN.findall(text, a, b) == _TOKEN.findall(text[a:b])
+    m = parse_mention(text, (9, 41))
+    assert m.span == (9, 41) and m.text == text[9:41] and m.name == "Vladimir Putin"

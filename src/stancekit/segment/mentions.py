@@ -636,12 +636,19 @@ _PARTICLES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=8192)
 def parse_mention(text: str, span: Span) -> Mention:
     """Read a mention: its kind, proper name, role, country and gender."""
     a, b = span
-    raw = text[a:b]
-    toks: list[str] = _TOKEN.findall(text, a, b)
+    m = _read_mention(text[a:b])
+    return Mention(m.kind, m.text, span, m.name, m.head, m.role, m.country, m.gender, m.of)
+
+
+@functools.lru_cache(maxsize=16384)
+def _read_mention(raw: str) -> Mention:
+    """:func:`parse_mention` of the whole of ``raw``: a reading depends on the mention's words
+    alone, so one reading serves every place they occur ("he", "Trump", "the president")."""
+    span = (0, len(raw))
+    toks: list[str] = _TOKEN.findall(raw)
     words = [t.lower() for t in toks]
     gender = ""
     for w in words:
