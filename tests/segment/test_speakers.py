@@ -75,3 +75,14 @@ def test_description_becomes_the_office_holder_of_the_time() -> None:
     t = segment(arts)
     who = dict(zip(t.column("article_id"), t.column("speaker"), strict=True))
     assert who["x1"] == "Vladimir Putin" and who["x2"] == "Dmitry Medvedev"
+
+
+def test_names_that_differ_only_in_case_are_one_speaker() -> None:
+    from stancekit import Article
+
+    arts = [
+        Article("a", "Omar al-Bashir said the talks were useful."),
+        Article("b", "Omar Al-Bashir said the visit was historic."),
+        Article("c", "Omar al-Bashir said ties were strong."),
+    ]
+    assert {s.speaker for s in segment(arts)} == {"Omar al-Bashir"}

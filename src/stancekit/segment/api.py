@@ -158,7 +158,10 @@ def _as_articles(articles: Any) -> list[Article]:
 
 def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Statement]:
     """Across articles: a one-word name that is part of exactly one fuller name of the corpus
-    becomes that name; missing role/country are filled from the speaker's other statements."""
+    becomes that name; names that differ only in case ("Omar Al-Bashir", "Omar al-Bashir")
+    become the form used most; missing role/country are filled from the speaker's other
+    statements."""
+    statements = _same_case(statements)
     full: dict[str, set[str]] = {}
     for s in statements:
         parts = s.speaker.split()
@@ -188,6 +191,20 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
             s = _replace(s, role=role, country=country)
         out.append(s)
     return out
+
+
+def _same_case(statements: Sequence[Statement]) -> list[Statement]:
+    forms: dict[str, Counter[str]] = {}
+    for s in statements:
+        forms.setdefault(s.speaker.casefold(), Counter())[s.speaker] += 1
+    # the most used form; among equals the first in sort order (deterministic)
+    best = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in forms.items()}
+    return [
+        s
+        if best[s.speaker.casefold()] == s.speaker
+        else _replace(s, speaker=best[s.speaker.casefold()])
+        for s in statements
+    ]
 
 
 def _name_nominals(

@@ -139,6 +139,8 @@ def _np_token(tok: str) -> bool:
     w = tok.lower()
     if _is_cap(tok):
         return w not in _CAP_STOP
+    if _PREFIXED.match(tok):
+        return True  # "al-Bashir"
     if w in _DETERMINERS or w in _CONNECTORS or w in ROLE_WORDS or w in ORG_HEADS:
         return True
     if w in ANON_HEADS or w in GROUP_HEADS or w in _NP_EXTRA:
@@ -724,8 +726,8 @@ def _read_mention(raw: str) -> Mention:
         if base in COUNTRIES and not name_parts and k + 1 < len(toks):
             country = country or base
             continue
-        if name_parts and w in _PARTICLES:
-            name_parts.append(t)  # "Alexander Van der Bellen", "Luiz Inácio Lula da Silva"
+        if name_parts and (w in _PARTICLES or _PREFIXED.match(t)):
+            name_parts.append(t)  # "Van der Bellen", "Lula da Silva", "Omar al-Bashir"
             continue
         if w in _PARTICLES and _is_cap(t) and k + 1 < len(toks) and _is_cap(toks[k + 1]):
             name_parts.append(t)  # "De Blasio", "Van Hollen"
