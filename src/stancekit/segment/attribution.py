@@ -30,14 +30,9 @@ from stancekit.segment.lexicon import (
     SPLIT_ING,
     THAT_ONLY,
 )
-from stancekit.segment.mentions import (
-    Span,
-    initial_subject,
-    left_subject,
-    parse_mention,
-    right_subject,
-)
+from stancekit.segment.mentions import Span, parse_mention
 from stancekit.segment.speakers import Entity, SpeakerBook
+from stancekit.segment.subjects import initial_subject, left_subject, right_subject
 from stancekit.segment.text import Quote, sentences
 
 __all__ = [
