@@ -481,3 +481,9 @@ def test_wire_copy_subjects() -> None:
     }
     for text, speaker in cases.items():
         assert [s.speaker for s in segment(text)] == [speaker], text
+
+
+def test_second_clause_with_its_own_subject() -> None:
+    text = "Exports grew and officials said the trend would continue."
+    assert _pairs(text) == [("anonymous", "indirect", "the trend would continue")]
+    assert _pairs("Putin and Xi said ties were strong.") == []

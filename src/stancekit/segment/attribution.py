@@ -8,22 +8,18 @@ quoted words):
   ``"Q1," X said, "Q2."``;
 - leading attribution: ``X said (that) C``, ``X urged B to C``; a participial opening
   (``Noting that A, X called on B``) makes the whole sentence X's;
-- ``According to X, C`` / ``C, according to X, who said D``;
+- ``According to X, C`` / ``C, according to X, who said D`` and the other shapes of
+  :mod:`stancekit.segment.shapes`;
 - follow-on cues: ``..., adding that D`` and coordinated cues ``... and pledged D``;
 - quotations left over continue the speaker of the paragraph or of the previous paragraph.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
 from stancekit.segment.content import QUOTE_OPENERS, content_start
-from stancekit.segment.cues import cue_hits
 from stancekit.segment.lexicon import (
-    BROAD_FORMS,
-    CUE_FORMS,
     NOUN_S_FORMS,
     NP_CUES,
     PARTICIPLE_OPENERS,
@@ -31,17 +27,22 @@ from stancekit.segment.lexicon import (
     THAT_ONLY,
 )
 from stancekit.segment.mentions import Span, parse_mention
-from stancekit.segment.speakers import Entity, SpeakerBook
+from stancekit.segment.sentence import (
+    Choice,
+    Cue,
+    Raw,
+    SentenceContext,
+    emit,
+    only_quote,
+    quote_pieces,
+    resolve_speaker,
+    sentence_cues,
+)
+from stancekit.segment.shapes import according_to, participle_of_subject, said_first
+from stancekit.segment.speakers import Entity
 from stancekit.segment.subjects import initial_subject, left_subject, right_subject
-from stancekit.segment.text import Quote, sentences
 
-__all__ = [
-    "Raw",
-    "SentenceContext",
-    "attribute_sentence",
-    "has_cue",
-    "quote_pieces",
-]
+__all__ = ["attribute_sentence"]
 
 _INVERTIBLE = frozenset(
     """say add note tell write ask explain continue stress argue recall warn insist observe
@@ -107,159 +108,12 @@ _CLIP = re.compile(
     r";\s|,\s+(?:although|though|whereas)\s|,\s+(?:and|but)\s+(?:then\s+|later\s+)?"
     r"(?!(?:that|said|says)\b)[a-z]+ed\b"
 )
-_DOCUMENT_FROM = re.compile(
-    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|release|readout|communiqu[eé]|letter|"
-    r"transcript|post|tweet)\s+(?:from|by|of|issued\s+by)\s+",
-    re.IGNORECASE,
-)
 _CONJOINED = re.compile(
-    r"[,;]\s+(?:but|and|though|although|while|whereas|because|yet)\Z", re.IGNORECASE
+    r"(?:[,;]\s+(?:but|and|though|although|while|whereas|because|yet)|\s(?:and|but))\Z",
+    re.IGNORECASE,
 )
 _AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "kept"})
 _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
-
-
-@dataclass
-class Raw:
-    """A statement before it becomes a table row."""
-
-    entity: Entity
-    mention: Span
-    start: int
-    end: int
-    kind: str
-    cue: str
-    sentence: int = 0
-
-
-@dataclass
-class SentenceContext:
-    """What one sentence needs: the real and masked text, its span, its quotations."""
-
-    text: str
-    masked: str
-    start: int
-    end: int
-    quotes: list[Quote]
-    book: SpeakerBook
-    index: int = 0
-    used_quotes: set[int] = field(default_factory=set)
-    broad: bool = False
-    hits: list[tuple[int, int, str]] | None = None  # precomputed by :func:`cue_hits`
-    plural: bool = False  # plural subjects ("the senators") speak as a group
-
-
-@dataclass(frozen=True)
-class _Choice:
-    """How a sentence is attributed: the pattern, its cue, the subject and where content is."""
-
-    kind: str
-    cue: _Cue
-    np_span: Span
-    appos: Span | None
-    pos: int | None
-    stop: int | None = None  # where the content ends, when not at the sentence end
-
-
-@dataclass
-class _Cue:
-    start: int
-    end: int
-    form: str
-    base: str
-
-
-def has_cue(hits: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    """True when one of the cue ``hits`` (from :func:`cue_hits`) lies within ``start:end``.
-
-    A sentence without one has no statement: :func:`attribute_sentence` need not be asked.
-    """
-    k = bisect.bisect_left(hits, (start, -1, ""))
-    while k < len(hits) and hits[k][0] < end:
-        if hits[k][1] <= end:
-            return True
-        k += 1
-    return False
-
-
-def _cues(ctx: SentenceContext) -> list[_Cue]:
-    forms = BROAD_FORMS if ctx.broad else CUE_FORMS
-    hits = ctx.hits if ctx.hits is not None else cue_hits(ctx.masked, ctx.broad)
-    lo = bisect.bisect_left(hits, (ctx.start, -1, ""))
-    out = []
-    for k in range(lo, len(hits)):
-        start, end, form = hits[k]
-        if start >= ctx.end:
-            break
-        if end <= ctx.end:
-            out.append(_Cue(start, end, form, forms[form]))
-    return out
-
-
-def quote_pieces(text: str, q: Quote) -> list[Span]:
-    """One span per sentence inside a quotation, without a closing ``,``/``.``."""
-    out = []
-    for a, b in sentences(text, q.inner_start, q.inner_end):
-        while b > a and (text[b - 1] in ",." or text[b - 1].isspace()):
-            b -= 1
-        while a < b and text[a].isspace():
-            a += 1
-        if b - a >= 2:
-            out.append((a, b))
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> Span:
-    while a < b and (text[a].isspace() or text[a] in ",:;—–"):
-        a += 1
-    if text.startswith("that ", a):
-        a += 5
-    elif text.startswith("that", a) and not text[a + 4 : b].strip(" ,.:;"):
-        return a, a  # "Soerens argued that:" and a list follows: no content here
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a and text[b - 1] in ",.;:—–":
-        b -= 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def _quotes_in(ctx: SentenceContext, a: int, b: int) -> list[Quote]:
-    return [q for q in ctx.quotes if q.start >= a and q.end <= b + 1]
-
-
-def _only_quote(ctx: SentenceContext, a: int, b: int) -> Quote | None:
-    """The quotation that fills ``text[a:b]`` (give or take punctuation), if any."""
-    a2, b2 = a, b
-    while a2 < b2 and (ctx.text[a2].isspace() or ctx.text[a2] in ",:—–"):
-        a2 += 1
-    while b2 > a2 and (ctx.text[b2 - 1].isspace() or ctx.text[b2 - 1] in ",.:—–"):
-        b2 -= 1
-    for q in ctx.quotes:
-        if q.start == a2 and q.end >= b2 - 1 and q.end <= b2 + 1:
-            return q
-    return None
-
-
-def _emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue: str) -> list[Raw]:
-    """Statements for content ``text[a:b]``: one per quoted sentence when it is a quotation."""
-    q = _only_quote(ctx, a, b)
-    if q is not None:
-        ctx.used_quotes.add(q.start)
-        return [
-            Raw(ent, mention, s, e, "direct", cue, ctx.index) for s, e in quote_pieces(ctx.text, q)
-        ]
-    s, e = _trim(ctx.text, a, b)
-    if e - s < 2:
-        return []
-    inner = _quotes_in(ctx, s, e)
-    kind = "indirect"
-    for q in inner:
-        ctx.used_quotes.add(q.start)
-        if len(ctx.text[q.inner_start : q.inner_end].split()) >= 5 or q.end >= e:
-            kind = "mixed"
-    return [Raw(ent, mention, s, e, kind, cue, ctx.index)]
 
 
 def _clip(ctx: SentenceContext, a: int, b: int) -> int:
@@ -274,11 +128,11 @@ def _clip(ctx: SentenceContext, a: int, b: int) -> int:
 
 
 def _follow_ons(
-    ctx: SentenceContext, cues: list[_Cue], after: int, inner_pronoun: bool
-) -> list[tuple[_Cue, int, Span | None]]:
+    ctx: SentenceContext, cues: list[Cue], after: int, inner_pronoun: bool
+) -> list[tuple[Cue, int, Span | None]]:
     """Cues after position ``after`` that start a new statement by the same speaker:
     ``, adding that``-type participles and coordinated cues ``and pledged``."""
-    out: list[tuple[_Cue, int, Span | None]] = []
+    out: list[tuple[Cue, int, Span | None]] = []
     m = ctx.masked
     for c in cues:
         if c.start < after:
@@ -312,14 +166,14 @@ def _follow_ons(
 def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, Span | None]:
     """Statements of one sentence, and the speaker (with mention) when the sentence ends in an
     attribution that introduces what follows (``X said:``)."""
-    cues = _cues(ctx)
+    cues = sentence_cues(ctx)
     if not cues:
         return [], None, None
-    acc = _according_to(ctx, cues)
+    acc = according_to(ctx, cues)
     if acc is not None:
         return acc, None, None
     if cues[0].start == ctx.start and cues[0].base in _INVERTIBLE:
-        front = _said_first(ctx, cues[0])
+        front = said_first(ctx, cues[0])
         if front is not None:
             return front, None, None
     cands = []
@@ -348,65 +202,13 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
         if res is not None:
             cands.append(res)
     if not cands:
-        return _participle_of_subject(ctx, cues), None, None
+        return participle_of_subject(ctx, cues), None, None
     trailing = [r for r in cands if r.kind in ("trailing", "inverted")]
     chosen = trailing[-1] if trailing else cands[0]
     return _realise(ctx, chosen, cues)
 
 
-def _participle_of_subject(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw]:
-    """``An Oregon appeals court on Tuesday overturned the approval, ruling that C``: a
-    participial cue after a clause with no cue of its own speaks for the clause's subject."""
-    for c in cues:
-        if c.form not in SPLIT_ING or not ctx.masked[ctx.start : c.start].rstrip().endswith(","):
-            continue
-        sub = initial_subject(ctx.masked, ctx.start, c.start)
-        if sub is None:
-            return []
-        if parse_mention(ctx.text, sub).kind == "plural" and not ctx.plural:
-            return []
-        start = content_start(ctx.masked, c.end, c.base, ctx.end)
-        if start is None:
-            return []
-        ent, mention = _speaker(ctx, sub, None)
-        if ent is None:
-            return []
-        out = _emit(ctx, ent, mention, start, ctx.end, c.form)
-        if out:
-            ctx.book.spoke(ent)
-        return out
-    return []
-
-
-def _said_first(ctx: SentenceContext, c: _Cue) -> list[Raw] | None:
-    """``Said Dorothy Poynter, who grew up with Ali, "We were all so proud."``: the cue opens
-    the sentence, the speaker follows it, the content comes after a comma or colon."""
-    rs = right_subject(ctx.masked, c.end, ctx.end)
-    if rs is None:
-        return None
-    ent, mention = _speaker(ctx, rs, None)
-    if ent is None:
-        return None
-    quotes = [q for q in ctx.quotes if q.start >= rs[1]]
-    out: list[Raw] = []
-    if quotes:
-        for q in quotes:
-            ctx.used_quotes.add(q.start)
-            out.extend(
-                Raw(ent, mention, s, e, "direct", c.form, ctx.index)
-                for s, e in quote_pieces(ctx.text, q)
-            )
-    else:
-        colon = ctx.masked.find(":", rs[1], ctx.end)
-        if colon < 0:
-            return None
-        out.extend(_emit(ctx, ent, mention, colon + 1, ctx.end, c.form))
-    if out:
-        ctx.book.spoke(ent)
-    return out
-
-
-def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
+def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
     m = ctx.masked
     a, b = ctx.start, ctx.end
     if c.base == "call" and not _NAMING.match(m, c.end, b):
@@ -445,51 +247,51 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
         if not pstrip or _LEAD_WORDS.match(pstrip) or _FRONTED.match(pstrip):
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):
-                    return _Choice("intro", c, np_span, appos, None)
+                    return Choice("intro", c, np_span, appos, None)
                 # "Christie told reporters in Nashua, "Q"" / "Instead, Trump told CNN, C"
                 then = _COMMA_THEN.match(m, c.end, b)
                 if then is None:
                     return None
                 if pstrip and not m[then.end() : b].lstrip().startswith(QUOTE_OPENERS):
-                    return _Choice("interjected", c, np_span, appos, None)
-                return _Choice("leading-start", c, np_span, appos, then.end())
-            return _Choice("leading-start", c, np_span, appos, cstart)
+                    return Choice("interjected", c, np_span, appos, None)
+                return Choice("leading-start", c, np_span, appos, then.end())
+            return Choice("leading-start", c, np_span, appos, cstart)
         opener = _SUBORDINATE.search(pstrip)
         if opener is not None:
             return _subordinate(ctx, c, np_span, appos, cstart, opening=opener.start() == 0)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
-            return None if cstart is None else _Choice("leading", c, np_span, appos, cstart)
+            return None if cstart is None else Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
             if pstrip.endswith(",") and _fragment(pstrip[:-1]):
                 # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A" /
                 # "In a speech last July, he said:" - the fronted phrase is never the content
                 if after.lstrip(" ,:").startswith(QUOTE_OPENERS):
-                    return _Choice("fronted", c, np_span, appos, None)
+                    return Choice("fronted", c, np_span, appos, None)
                 if after.startswith(","):
-                    return _Choice("interjected", c, np_span, appos, None)
+                    return Choice("interjected", c, np_span, appos, None)
                 if after.rstrip().endswith(":") and not after.rstrip(" :"):
-                    return _Choice("intro", c, np_span, appos, None)
+                    return Choice("intro", c, np_span, appos, None)
                 if cstart is not None:
-                    return _Choice("leading", c, np_span, appos, cstart)
+                    return Choice("leading", c, np_span, appos, cstart)
                 return None
-            if _only_quote(ctx, a, np_span[0]) is None and _interjected_tail(ctx, c):
-                return _Choice("interjected", c, np_span, appos, None)
+            if only_quote(ctx, a, np_span[0]) is None and _interjected_tail(ctx, c):
+                return Choice("interjected", c, np_span, appos, None)
             if (
                 cstart is None
                 or _starts_split(after)
                 or _ADJUNCT.match(m, c.end, b)
-                or _only_quote(ctx, a, np_span[0]) is not None
+                or only_quote(ctx, a, np_span[0]) is not None
             ):
                 comma = a + len(prefix.rstrip())
-                return _Choice("trailing", c, np_span, appos, comma)
+                return Choice("trailing", c, np_span, appos, comma)
             if after.startswith(","):
-                if _follow_ons(ctx, _cues(ctx), c.end, False):
+                if _follow_ons(ctx, sentence_cues(ctx), c.end, False):
                     # "A, Putin said, and added that B": A, then a follow-on statement
-                    return _Choice("trailing", c, np_span, appos, a + len(prefix.rstrip()))
-                return _Choice("interjected", c, np_span, appos, None)
-            return _Choice("leading", c, np_span, appos, cstart)
+                    return Choice("trailing", c, np_span, appos, a + len(prefix.rstrip()))
+                return Choice("interjected", c, np_span, appos, None)
+            return Choice("leading", c, np_span, appos, cstart)
         return None
     if _AND_BEFORE.search(m, a, c.start):
         # "Donald Trump, her opponent, bemoaned the unrest and said C": the clause's subject
@@ -498,7 +300,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
             if parse_mention(ctx.text, sub).kind == "plural" and not ctx.plural:
                 return None
             cstart = content_start(m, c.end, c.base, b)
-            return None if cstart is None else _Choice("leading", c, sub, None, cstart)
+            return None if cstart is None else Choice("leading", c, sub, None, cstart)
     if c.base in _INVERTIBLE:
         before = m[a : c.start].rstrip()
         if before.endswith((",", '"', "”", "''", "’")):
@@ -507,7 +309,7 @@ def _structure(ctx: SentenceContext, c: _Cue) -> _Choice | None:
                 mention = parse_mention(ctx.text, rs)
                 if mention.kind == "plural" and not ctx.plural:
                     return None
-                return _Choice("inverted", c, rs, None, a + len(before))
+                return Choice("inverted", c, rs, None, a + len(before))
     return None
 
 
@@ -527,13 +329,13 @@ def _fragment(prefix: str) -> bool:
 
 def _subordinate(
     ctx: SentenceContext,
-    c: _Cue,
+    c: Cue,
     np_span: Span,
     appos: Span | None,
     cstart: int | None,
     *,
     opening: bool,
-) -> _Choice | None:
+) -> Choice | None:
     """``..., when she said C`` (C runs on), ``When he said C, the crowd booed`` (C stops at
     the comma), ``As Mr. Sykes said, C`` (the main clause is his)."""
     m = ctx.masked
@@ -541,17 +343,17 @@ def _subordinate(
         then = _COMMA_THEN.match(m, c.end, ctx.end)
         word = m[ctx.start : np_span[0]].split()[-1].lower()
         if opening and word == "as" and then is not None:
-            return _Choice("leading-start", c, np_span, appos, then.end())
+            return Choice("leading-start", c, np_span, appos, then.end())
         return None
     if opening:
         comma = m.find(",", cstart, ctx.end)
         if comma < 0:
             return None
-        return _Choice("clause", c, np_span, appos, cstart, comma)
-    return _Choice("leading", c, np_span, appos, cstart)
+        return Choice("clause", c, np_span, appos, cstart, comma)
+    return Choice("leading", c, np_span, appos, cstart)
 
 
-def _interjected_tail(ctx: SentenceContext, c: _Cue) -> bool:
+def _interjected_tail(ctx: SentenceContext, c: Cue) -> bool:
     """``A, the agency said in a June report, and B`` / ``A, he told me, is B``: after the
     cue and a short object or adverbial, a comma, then the content goes on."""
     m = ctx.masked
@@ -560,7 +362,7 @@ def _interjected_tail(ctx: SentenceContext, c: _Cue) -> bool:
         return False
     if not _GOES_ON.match(m, comma + 1, ctx.end):
         return False
-    return not any(h.start > comma for h in _cues(ctx))
+    return not any(h.start > comma for h in sentence_cues(ctx))
 
 
 def _starts_split(after: str) -> bool:
@@ -568,30 +370,11 @@ def _starts_split(after: str) -> bool:
     return any(low.startswith(f + " ") or low.startswith(f + ",") for f in SPLIT_ING)
 
 
-def _speaker(ctx: SentenceContext, np_span: Span, appos: Span | None) -> tuple[Entity | None, Span]:
-    book = ctx.book
-    mention = parse_mention(ctx.text, np_span)
-    if appos is not None:
-        am = parse_mention(ctx.text, appos)
-        if mention.kind in ("nominal", "anonymous") and am.kind in ("person", "org"):
-            ent = book.resolve(am)
-            if ent is not None:
-                book.alias(ent, mention.head)
-            return ent, appos
-        ent = book.resolve(mention)
-        if ent is not None and am.kind == "nominal":
-            book.alias(ent, am.head)
-            if not ent.role and am.role:
-                ent.role = am.role
-        return ent, np_span
-    return book.resolve(mention), np_span
-
-
 def _realise(
-    ctx: SentenceContext, chosen: _Choice, cues: list[_Cue]
+    ctx: SentenceContext, chosen: Choice, cues: list[Cue]
 ) -> tuple[list[Raw], Entity | None, Span | None]:
     kind, c, np_span, appos, pos = chosen.kind, chosen.cue, chosen.np_span, chosen.appos, chosen.pos
-    ent, mention = _speaker(ctx, np_span, appos)
+    ent, mention = resolve_speaker(ctx, np_span, appos)
     if ent is None:
         return [], None, None
     a, b = ctx.start, ctx.end
@@ -599,7 +382,7 @@ def _realise(
     if kind == "intro":
         return [], ent, mention
     if kind in ("trailing", "inverted"):
-        out.extend(_emit(ctx, ent, mention, a, pos if pos is not None else b, c.form))
+        out.extend(emit(ctx, ent, mention, a, pos if pos is not None else b, c.form))
         tail_from = c.end
         # split quotation after an inverted or trailing attribution: "Q1," said X, "Q2."
         for q in ctx.quotes:
@@ -617,7 +400,7 @@ def _realise(
                 tail_from = q.end
         out.extend(_tail(ctx, ent, mention, _follow_ons(ctx, cues, tail_from, False)))
     elif kind == "clause":
-        out.extend(_emit(ctx, ent, mention, pos or c.end, chosen.stop or b, c.form))
+        out.extend(emit(ctx, ent, mention, pos or c.end, chosen.stop or b, c.form))
     elif kind == "fronted":
         for q in ctx.quotes:
             if q.start >= c.end and q.start not in ctx.used_quotes:
@@ -629,7 +412,7 @@ def _realise(
     elif kind == "interjected":
         rest = re.sub(r"\A(?:but|and)\s+", "", ctx.masked[c.end : b].lstrip(" ,"))
         if rest.startswith(QUOTE_OPENERS):
-            out.extend(_emit(ctx, ent, mention, a, np_span[0], c.form))
+            out.extend(emit(ctx, ent, mention, a, np_span[0], c.form))
             for q in ctx.quotes:
                 if q.start >= c.end:
                     ctx.used_quotes.add(q.start)
@@ -640,7 +423,7 @@ def _realise(
         else:
             fo = _follow_ons(ctx, cues, c.end, False)
             stop = fo[0][1] if fo else b
-            out.extend(_emit(ctx, ent, mention, a, stop, c.form))
+            out.extend(emit(ctx, ent, mention, a, stop, c.form))
             out.extend(_tail(ctx, ent, mention, fo))
     else:
         whole = kind == "leading" and _participial_opening(ctx)
@@ -649,9 +432,9 @@ def _realise(
         stop = fo[0][1] if fo else b
         cue_text = c.form
         if whole:
-            out.extend(_emit(ctx, ent, mention, a, stop, cue_text))
+            out.extend(emit(ctx, ent, mention, a, stop, cue_text))
         elif pos is not None:
-            out.extend(_emit(ctx, ent, mention, pos, _clip(ctx, pos, stop), cue_text))
+            out.extend(emit(ctx, ent, mention, pos, _clip(ctx, pos, stop), cue_text))
         out.extend(_tail(ctx, ent, mention, fo))
     for r in out:
         ctx.book.spoke(r.entity)
@@ -668,7 +451,7 @@ def _tail(
     ctx: SentenceContext,
     ent: Entity,
     mention: Span,
-    fo: list[tuple[_Cue, int, Span | None]],
+    fo: list[tuple[Cue, int, Span | None]],
 ) -> list[Raw]:
     """Statements of the follow-on cues ``fo`` (from :func:`_follow_ons`)."""
     out: list[Raw] = []
@@ -679,67 +462,9 @@ def _tail(
             continue
         who, where = ent, mention
         if subject is not None:
-            new, new_at = _speaker(ctx, subject, None)
+            new, new_at = resolve_speaker(ctx, subject, None)
             if new is None:
                 continue
             who, where = new, new_at
-        out.extend(_emit(ctx, who, where, start, _clip(ctx, start, stop), c.form))
-    return out
-
-
-_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-
-
-def _according_to(ctx: SentenceContext, cues: list[_Cue]) -> list[Raw] | None:
-    m = ctx.masked
-    a, b = ctx.start, ctx.end
-    hit = _ACCORDING.search(m, a, b)
-    if hit is None:
-        return None
-    np_from = hit.end()
-    stop = m.find(",", np_from, b)
-    np_end = stop if stop >= 0 else b
-    while np_end > np_from and m[np_end - 1] in " .":
-        np_end -= 1
-    lead = m[a : hit.start()].strip()
-    if np_end <= np_from:
-        return None
-    doc = _DOCUMENT_FROM.match(m, np_from, np_end)
-    if doc is not None:
-        np_from = doc.end()  # "according to a statement from the European Commission"
-    np_span = (np_from, np_end)
-    mention = parse_mention(ctx.text, np_span)
-    if mention.kind in ("plural",) or (
-        mention.kind == "nominal"
-        and mention.head in ("data", "figures", "report", "survey", "poll", "study", "statistics")
-    ):
-        pass
-    ent = ctx.book.resolve(mention)
-    if ent is None:
-        return []
-    out: list[Raw] = []
-    if not lead or lead.lower() in ("but", "and"):
-        if stop < 0:
-            return []
-        out.extend(_emit(ctx, ent, np_span, stop + 1, b, "according to"))
-    else:
-        out.extend(_emit(ctx, ent, np_span, a, hit.start(), "according to"))
-        who = re.search(r",\s*who\s+", m[np_end:b])
-        if who is not None:
-            wpos = np_end + who.end()
-            for c in cues:
-                gap = m[wpos : c.start].split()
-                if (
-                    c.start >= wpos
-                    and c.form != "according to"
-                    and all(
-                        w.lower() in ("also", "has", "had", "later", "then", "earlier") for w in gap
-                    )
-                ):
-                    start = content_start(ctx.masked, c.end, c.base, b)
-                    if start is not None:
-                        out.extend(_emit(ctx, ent, np_span, start, b, c.form))
-                    break
-    if out:
-        ctx.book.spoke(ent)
+        out.extend(emit(ctx, who, where, start, _clip(ctx, start, stop), c.form))
     return out

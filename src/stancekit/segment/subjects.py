@@ -161,6 +161,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             continue
         break
     start = i + 1
+    while start < end and _leading_connector(toks[start][2]):
+        start += 1  # "... grew and Putin said": the clause starts after "and"
     fronted = False
     # a pronoun or relative pronoun alone
     if start > end or (not _clause_start(toks, start, text, lo) and appositive is None):
@@ -387,6 +389,9 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
     words = [t[2] for t in toks[start : end + 1]]
     if not 2 <= len(words) <= 10:
         return None
+    for k in range(1, len(words) - 1):
+        if words[k].lower() == "and" and not (words[k - 1].endswith("s") or _is_cap(words[k - 1])):
+            return None  # "Exports grew and officials": two clauses, not one group
     if not (words[0][:1].isupper() or toks[start - 1][2] in (",", ";", ":") if start else True):
         return None
     last = words[-1].lower()
@@ -448,7 +453,11 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
         "whereas",
         "because",
     ):
-        return start == 1 or toks[start - 2][2] in (",", ";", ":")
+        if start == 1 or toks[start - 2][2] in (",", ";", ":"):
+            return True
+        # "Exports grew and officials said": a new clause after a word that ends a clause
+        before = toks[start - 2][2]
+        return prev.lower() in ("and", "but") and before.isalpha() and not _np_token(before)
     if prev.lower() in SUBORDINATORS:
         return True  # "booed when she said ...", "As Mr. Sykes said, ..."
     return prev in ("-", "--")

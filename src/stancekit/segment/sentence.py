@@ -1,0 +1,200 @@
+"""One sentence's attribution: its context, its cues, and turning a chosen content span into
+statements (one per quoted sentence when the content is a quotation)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from stancekit.segment.cues import cue_hits
+from stancekit.segment.lexicon import BROAD_FORMS, CUE_FORMS
+from stancekit.segment.mentions import Span, parse_mention
+from stancekit.segment.speakers import Entity, SpeakerBook
+from stancekit.segment.text import Quote, sentences
+
+__all__ = [
+    "Choice",
+    "Cue",
+    "Raw",
+    "SentenceContext",
+    "emit",
+    "has_cue",
+    "only_quote",
+    "quote_pieces",
+    "quotes_in",
+    "resolve_speaker",
+    "sentence_cues",
+    "trim",
+]
+
+
+@dataclass
+class Raw:
+    """A statement before it becomes a table row."""
+
+    entity: Entity
+    mention: Span
+    start: int
+    end: int
+    kind: str
+    cue: str
+    sentence: int = 0
+
+
+@dataclass
+class SentenceContext:
+    """What one sentence needs: the real and masked text, its span, its quotations."""
+
+    text: str
+    masked: str
+    start: int
+    end: int
+    quotes: list[Quote]
+    book: SpeakerBook
+    index: int = 0
+    used_quotes: set[int] = field(default_factory=set)
+    broad: bool = False
+    hits: list[tuple[int, int, str]] | None = None  # precomputed by :func:`cue_hits`
+    plural: bool = False  # plural subjects ("the senators") speak as a group
+
+
+@dataclass(frozen=True)
+class Choice:
+    """How a sentence is attributed: the pattern, its cue, the subject and where content is."""
+
+    kind: str
+    cue: Cue
+    np_span: Span
+    appos: Span | None
+    pos: int | None
+    stop: int | None = None  # where the content ends, when not at the sentence end
+
+
+@dataclass
+class Cue:
+    """A reporting cue found in the sentence: its span, surface form and base form."""
+
+    start: int
+    end: int
+    form: str
+    base: str
+
+
+def has_cue(hits: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """True when one of the cue ``hits`` (from :func:`cue_hits`) lies within ``start:end``.
+
+    A sentence without one has no statement: :func:`attribute_sentence` need not be asked.
+    """
+    k = bisect.bisect_left(hits, (start, -1, ""))
+    while k < len(hits) and hits[k][0] < end:
+        if hits[k][1] <= end:
+            return True
+        k += 1
+    return False
+
+
+def sentence_cues(ctx: SentenceContext) -> list[Cue]:
+    """The cues that lie wholly inside the sentence, in text order."""
+    forms = BROAD_FORMS if ctx.broad else CUE_FORMS
+    hits = ctx.hits if ctx.hits is not None else cue_hits(ctx.masked, ctx.broad)
+    lo = bisect.bisect_left(hits, (ctx.start, -1, ""))
+    out = []
+    for k in range(lo, len(hits)):
+        start, end, form = hits[k]
+        if start >= ctx.end:
+            break
+        if end <= ctx.end:
+            out.append(Cue(start, end, form, forms[form]))
+    return out
+
+
+def quote_pieces(text: str, q: Quote) -> list[Span]:
+    """One span per sentence inside a quotation, without a closing ``,``/``.``."""
+    out = []
+    for a, b in sentences(text, q.inner_start, q.inner_end):
+        while b > a and (text[b - 1] in ",." or text[b - 1].isspace()):
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        if b - a >= 2:
+            out.append((a, b))
+    return out
+
+
+def trim(text: str, a: int, b: int) -> Span:
+    """``text[a:b]`` without edge spaces and punctuation, a leading ``that`` and the final
+    period (the content convention of the annotation guide)."""
+    while a < b and (text[a].isspace() or text[a] in ",:;—–"):
+        a += 1
+    if text.startswith("that ", a):
+        a += 5
+    elif text.startswith("that", a) and not text[a + 4 : b].strip(" ,.:;"):
+        return a, a  # "Soerens argued that:" and a list follows: no content here
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] in ",.;:—–":
+        b -= 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def quotes_in(ctx: SentenceContext, a: int, b: int) -> list[Quote]:
+    """The sentence's quotations that lie inside ``text[a:b]``."""
+    return [q for q in ctx.quotes if q.start >= a and q.end <= b + 1]
+
+
+def only_quote(ctx: SentenceContext, a: int, b: int) -> Quote | None:
+    """The quotation that fills ``text[a:b]`` (give or take punctuation), if any."""
+    a2, b2 = a, b
+    while a2 < b2 and (ctx.text[a2].isspace() or ctx.text[a2] in ",:—–"):
+        a2 += 1
+    while b2 > a2 and (ctx.text[b2 - 1].isspace() or ctx.text[b2 - 1] in ",.:—–"):
+        b2 -= 1
+    for q in ctx.quotes:
+        if q.start == a2 and q.end >= b2 - 1 and q.end <= b2 + 1:
+            return q
+    return None
+
+
+def emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue: str) -> list[Raw]:
+    """Statements for content ``text[a:b]``: one per quoted sentence when it is a quotation."""
+    q = only_quote(ctx, a, b)
+    if q is not None:
+        ctx.used_quotes.add(q.start)
+        return [
+            Raw(ent, mention, s, e, "direct", cue, ctx.index) for s, e in quote_pieces(ctx.text, q)
+        ]
+    s, e = trim(ctx.text, a, b)
+    if e - s < 2:
+        return []
+    inner = quotes_in(ctx, s, e)
+    kind = "indirect"
+    for q in inner:
+        ctx.used_quotes.add(q.start)
+        if len(ctx.text[q.inner_start : q.inner_end].split()) >= 5 or q.end >= e:
+            kind = "mixed"
+    return [Raw(ent, mention, s, e, kind, cue, ctx.index)]
+
+
+def resolve_speaker(
+    ctx: SentenceContext, np_span: Span, appos: Span | None
+) -> tuple[Entity | None, Span]:
+    """The entity a subject refers to, and the mention span to record: an appositive that
+    names a nominal subject (``The developer, Coastline Homes LLC``) speaks for it."""
+    book = ctx.book
+    mention = parse_mention(ctx.text, np_span)
+    if appos is not None:
+        am = parse_mention(ctx.text, appos)
+        if mention.kind in ("nominal", "anonymous") and am.kind in ("person", "org"):
+            ent = book.resolve(am)
+            if ent is not None:
+                book.alias(ent, mention.head)
+            return ent, appos
+        ent = book.resolve(mention)
+        if ent is not None and am.kind == "nominal":
+            book.alias(ent, am.head)
+            if not ent.role and am.role:
+                ent.role = am.role
+        return ent, np_span
+    return book.resolve(mention), np_span

@@ -1,0 +1,138 @@
+"""Sentence shapes with their own attribution rules: ``according to X``, the cue first (``Said
+Ellis: "..."``), and a participial cue after a clause that has none (``..., ruling that C``)."""
+
+from __future__ import annotations
+
+import re
+
+from stancekit.segment.content import content_start
+from stancekit.segment.lexicon import SPLIT_ING
+from stancekit.segment.mentions import parse_mention
+from stancekit.segment.sentence import (
+    Cue,
+    Raw,
+    SentenceContext,
+    emit,
+    quote_pieces,
+    resolve_speaker,
+)
+from stancekit.segment.subjects import initial_subject, right_subject
+
+__all__ = ["according_to", "participle_of_subject", "said_first"]
+
+
+_DOCUMENT_FROM = re.compile(
+    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|release|readout|communiqu[eé]|letter|"
+    r"transcript|post|tweet)\s+(?:from|by|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+
+
+def participle_of_subject(ctx: SentenceContext, cues: list[Cue]) -> list[Raw]:
+    """``An Oregon appeals court on Tuesday overturned the approval, ruling that C``: a
+    participial cue after a clause with no cue of its own speaks for the clause's subject."""
+    for c in cues:
+        if c.form not in SPLIT_ING or not ctx.masked[ctx.start : c.start].rstrip().endswith(","):
+            continue
+        sub = initial_subject(ctx.masked, ctx.start, c.start)
+        if sub is None:
+            return []
+        if parse_mention(ctx.text, sub).kind == "plural" and not ctx.plural:
+            return []
+        start = content_start(ctx.masked, c.end, c.base, ctx.end)
+        if start is None:
+            return []
+        ent, mention = resolve_speaker(ctx, sub, None)
+        if ent is None:
+            return []
+        out = emit(ctx, ent, mention, start, ctx.end, c.form)
+        if out:
+            ctx.book.spoke(ent)
+        return out
+    return []
+
+
+def said_first(ctx: SentenceContext, c: Cue) -> list[Raw] | None:
+    """``Said Dorothy Poynter, who grew up with Ali, "We were all so proud."``: the cue opens
+    the sentence, the speaker follows it, the content comes after a comma or colon."""
+    rs = right_subject(ctx.masked, c.end, ctx.end)
+    if rs is None:
+        return None
+    ent, mention = resolve_speaker(ctx, rs, None)
+    if ent is None:
+        return None
+    quotes = [q for q in ctx.quotes if q.start >= rs[1]]
+    out: list[Raw] = []
+    if quotes:
+        for q in quotes:
+            ctx.used_quotes.add(q.start)
+            out.extend(
+                Raw(ent, mention, s, e, "direct", c.form, ctx.index)
+                for s, e in quote_pieces(ctx.text, q)
+            )
+    else:
+        colon = ctx.masked.find(":", rs[1], ctx.end)
+        if colon < 0:
+            return None
+        out.extend(emit(ctx, ent, mention, colon + 1, ctx.end, c.form))
+    if out:
+        ctx.book.spoke(ent)
+    return out
+
+
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
+    m = ctx.masked
+    a, b = ctx.start, ctx.end
+    hit = _ACCORDING.search(m, a, b)
+    if hit is None:
+        return None
+    np_from = hit.end()
+    stop = m.find(",", np_from, b)
+    np_end = stop if stop >= 0 else b
+    while np_end > np_from and m[np_end - 1] in " .":
+        np_end -= 1
+    lead = m[a : hit.start()].strip()
+    if np_end <= np_from:
+        return None
+    doc = _DOCUMENT_FROM.match(m, np_from, np_end)
+    if doc is not None:
+        np_from = doc.end()  # "according to a statement from the European Commission"
+    np_span = (np_from, np_end)
+    mention = parse_mention(ctx.text, np_span)
+    if mention.kind in ("plural",) or (
+        mention.kind == "nominal"
+        and mention.head in ("data", "figures", "report", "survey", "poll", "study", "statistics")
+    ):
+        pass
+    ent = ctx.book.resolve(mention)
+    if ent is None:
+        return []
+    out: list[Raw] = []
+    if not lead or lead.lower() in ("but", "and"):
+        if stop < 0:
+            return []
+        out.extend(emit(ctx, ent, np_span, stop + 1, b, "according to"))
+    else:
+        out.extend(emit(ctx, ent, np_span, a, hit.start(), "according to"))
+        who = re.search(r",\s*who\s+", m[np_end:b])
+        if who is not None:
+            wpos = np_end + who.end()
+            for c in cues:
+                gap = m[wpos : c.start].split()
+                if (
+                    c.start >= wpos
+                    and c.form != "according to"
+                    and all(
+                        w.lower() in ("also", "has", "had", "later", "then", "earlier") for w in gap
+                    )
+                ):
+                    start = content_start(ctx.masked, c.end, c.base, b)
+                    if start is not None:
+                        out.extend(emit(ctx, ent, np_span, start, b, c.form))
+                    break
+    if out:
+        ctx.book.spoke(ent)
+    return out

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from stancekit.segment import segment
+
+
+def test_according_to_a_document_and_cue_first_and_participle() -> None:
+    got = segment("According to a statement from the European Commission, the deal is done.")
+    assert [(s.speaker, s.cue) for s in got] == [("European Commission", "according to")]
+    got = segment("Said Ellis: \u201cI don\u2019t get the sense she is interested.\u201d")
+    assert [(s.speaker, s.kind) for s in got] == [("Ellis", "direct")]
+    got = segment("A county court on Tuesday overturned the plan, ruling that it was flawed.")
+    assert [(s.speaker, s.cue, s.text) for s in got] == [
+        ("county court", "ruling", "it was flawed")
+    ]
