@@ -487,3 +487,8 @@ def test_second_clause_with_its_own_subject() -> None:
     text = "Exports grew and officials said the trend would continue."
     assert _pairs(text) == [("anonymous", "indirect", "the trend would continue")]
     assert _pairs("Putin and Xi said ties were strong.") == []
+
+
+def test_but_before_a_second_cue() -> None:
+    text = "Putin said the talks were useful, but stressed that differences remained."
+    assert [s.text for s in segment(text)] == ["the talks were useful", "differences remained"]

@@ -145,7 +145,10 @@ def _follow_ons(
             continue
         head = c.form.split()[0]
         if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):
-            mm = re.search(r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?)\Z", before)
+            mm = re.search(
+                r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,\s+but\s+(?:also\s+)?)\Z",
+                before,
+            )
             if mm and not inner_pronoun and c.base not in THAT_ONLY:
                 out.append((c, c.start - len(mm.group(1)), None))
                 continue
