@@ -492,3 +492,14 @@ def test_second_clause_with_its_own_subject() -> None:
 def test_but_before_a_second_cue() -> None:
     text = "Putin said the talks were useful, but stressed that differences remained."
     assert [s.text for s in segment(text)] == ["the talks were useful", "differences remained"]
+
+
+def test_but_told_and_when_she_said_quotation() -> None:
+    text = (
+        "Ben Carson did not name his opponents, but told supporters, \u201cWe are in trouble.\u201d"
+    )
+    assert _pairs(text) == [("Ben Carson", "direct", "We are in trouble")]
+    text = "Ann Lee had a great line when she said, \u201cFlying is an activity.\u201d"
+    assert _pairs(text) == [("Ann Lee", "direct", "Flying is an activity")]
+    text = "Judge Sullivan put off a decision but said the group could come back later."
+    assert _pairs(text) == [("Sullivan", "indirect", "the group could come back later")]

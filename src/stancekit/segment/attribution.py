@@ -66,7 +66,7 @@ _NOUN_FOLLOWS = re.compile(
     r"that\s+(?:are|were|have|had|"
     r"could|would|will))\b)"
 )
-_AND_BEFORE = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?\Z")
+_AND_BEFORE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?\Z")
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 _BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
 _FINITE = re.compile(r"\s*(?:is|are|was|were|has|have|had)\b")
@@ -101,7 +101,8 @@ _COMMA_THEN = re.compile(
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(
-    r"(?:\A(?:but\s+|and\s+)?|\s)(?:when|after|before|while|because|since|as|once|until|whereas)\Z",
+    r"(?:\A(?:but\s+|and\s+)?|\s)(?:when|after|before|while|because|since|as|once|until|whereas"
+    r"|although|though)\Z",
     re.IGNORECASE,
 )
 _CLIP = re.compile(
@@ -345,6 +346,8 @@ def _subordinate(
     if cstart is None or m[cstart : ctx.end].lstrip().startswith(","):
         then = _COMMA_THEN.match(m, c.end, ctx.end)
         word = m[ctx.start : np_span[0]].split()[-1].lower()
+        if then is not None and m[then.end() : ctx.end].startswith(QUOTE_OPENERS):
+            return Choice("leading-start", c, np_span, appos, then.end())  # "when she said, "Q""
         if opening and word == "as" and then is not None:
             return Choice("leading-start", c, np_span, appos, then.end())
         return None

@@ -257,8 +257,8 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
             return None
         k = j + 1
     k = _skip_time(toks, k)
-    if k >= len(toks) or not _descriptor(toks[k][2]):
-        return None
+    if k >= len(toks) or not (_descriptor(toks[k][2]) or toks[k][2].lower() in _VERBISH):
+        return None  # the clause's verb: "bemoaned", or "did" in "did not mention"
     return toks[start][0], toks[end][1]
 
 
