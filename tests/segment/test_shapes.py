@@ -12,3 +12,9 @@ def test_according_to_a_document_and_cue_first_and_participle() -> None:
     assert [(s.speaker, s.cue, s.text) for s in got] == [
         ("county court", "ruling", "it was flawed")
     ]
+
+
+def test_by_saying() -> None:
+    text = "President Barack Obama responded on Wednesday by saying the issue was manufactured."
+    got = segment(text)
+    assert [(s.speaker, s.text) for s in got] == [("Barack Obama", "the issue was manufactured")]

@@ -20,6 +20,8 @@ from stancekit.segment.subjects import initial_subject, right_subject
 
 __all__ = ["according_to", "participle_of_subject", "said_first"]
 
+_BY_GERUND = re.compile(r"\s(?:by|after)\Z")
+
 
 _DOCUMENT_FROM = re.compile(
     r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|release|readout|communiqu[eé]|letter|"
@@ -32,8 +34,9 @@ def participle_of_subject(ctx: SentenceContext, cues: list[Cue]) -> list[Raw]:
     """``An Oregon appeals court on Tuesday overturned the approval, ruling that C``: a
     participial cue after a clause with no cue of its own speaks for the clause's subject."""
     for c in cues:
-        if c.form not in SPLIT_ING or not ctx.masked[ctx.start : c.start].rstrip().endswith(","):
-            continue
+        before = ctx.masked[ctx.start : c.start].rstrip()
+        if c.form not in SPLIT_ING or not (before.endswith(",") or _BY_GERUND.search(before)):
+            continue  # "..., ruling that C" / "... responded by saying C"
         sub = initial_subject(ctx.masked, ctx.start, c.start)
         if sub is None:
             return []
