@@ -18,3 +18,11 @@ def test_by_saying() -> None:
     text = "President Barack Obama responded on Wednesday by saying the issue was manufactured."
     got = segment(text)
     assert [(s.speaker, s.text) for s in got] == [("Barack Obama", "the issue was manufactured")]
+
+
+def test_fronted_phrases_with_according_to_and_participles() -> None:
+    got = segment("In addition, according to the department, the budget will grow.")
+    assert [(s.speaker, s.text) for s in got] == [("department", "the budget will grow")]
+    got = segment("Holding open a book, Beck said the country was in danger.")
+    assert [(s.speaker, s.text) for s in got] == [("Beck", "the country was in danger")]
+    assert list(segment("Bernie Sanders was written off as a fringe candidate.")) == []

@@ -33,6 +33,7 @@ from stancekit.segment.sentence import (
     Raw,
     SentenceContext,
     emit,
+    fronted_fragment,
     only_quote,
     quote_pieces,
     resolve_speaker,
@@ -86,14 +87,6 @@ _LEAD_WORDS = re.compile(
     r"(?:(?:but|and|however|meanwhile|so|yet|even|now|still|then|instead|also|later)\b,?\s*)+\Z",
     re.IGNORECASE,
 )
-_FRONT_WORDS = frozenset(
-    """in on at during after before since by with under over for from specifically separately
-    later earlier meanwhile however still instead also then now today yesterday last this next
-    following despite amid when while""".split()
-)
-_FINITE_WORDS = frozenset(
-    "is are was were has have had will would can could should must did does do may might".split()
-)
 # a short object or adverbial after a cue, a comma, then content that is not a relative clause
 _COMMA_THEN = re.compile(
     r"[^,\"“”]{0,60},\s*(?!(?:where|when|who|whom|which|after|before|as|while|during|in|on|at|"
@@ -109,6 +102,7 @@ _CLIP = re.compile(
     r";\s|,\s+(?:although|though|whereas)\s|,\s+(?:and|but)\s+(?:then\s+|later\s+)?"
     r"(?!(?:that|said|says)\b)[a-z]+ed\b"
 )
+_PARTICLE_AFTER = re.compile(r"\s+(?:off|down|up)\b(?!\s+(?:to|on|that)\b)")
 _CONJOINED = re.compile(
     r"(?:[,;]\s+(?:but|and|though|although|while|whereas|because|yet)|\s(?:and|but))\Z",
     re.IGNORECASE,
@@ -191,6 +185,8 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
             continue  # "declined to say", "did not say": no statement
         if c.form in NOUN_S_FORMS and _NOUN_FOLLOWS.match(ctx.masked, c.end, ctx.end):
             continue  # "battleground states could be decisive": a noun
+        if _PARTICLE_AFTER.match(ctx.masked, c.end, ctx.end):
+            continue  # "wrote off", "backed down", "held up": not speech
         if c.form.endswith("ed") and (
             (prev and prev[-1].lower() in _PASSIVE_AUX)
             or (c.base in NP_CUES and _BY_OR_OF.match(ctx.masked, c.end, ctx.end))
@@ -268,7 +264,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             return None if cstart is None else Choice("leading", c, np_span, appos, cstart)
         if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
             after = m[c.end : b].strip()
-            if pstrip.endswith(",") and _fragment(pstrip[:-1]):
+            if pstrip.endswith(",") and fronted_fragment(pstrip[:-1]):
                 # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A" /
                 # "In a speech last July, he said:" - the fronted phrase is never the content
                 if after.lstrip(" ,:").startswith(QUOTE_OPENERS):
@@ -315,20 +311,6 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
                     return None
                 return Choice("inverted", c, rs, None, a + len(before))
     return None
-
-
-def _fragment(prefix: str) -> bool:
-    """True when ``prefix`` (what precedes ``, X said``) is a fronted adverbial or
-    participial phrase, not content: "In the early 1990s", "Asked about the vote"."""
-    words = prefix.split()
-    if not words or len(words) > 14:
-        return False
-    first = words[0].lower()
-    if first in ("asked", "pressed", "speaking", "responding", "writing", "addressing"):
-        return True
-    if first not in _FRONT_WORDS:
-        return False
-    return not any(w.lower().strip(",") in _FINITE_WORDS for w in words)
 
 
 def _subordinate(

@@ -18,6 +18,7 @@ __all__ = [
     "Raw",
     "SentenceContext",
     "emit",
+    "fronted_fragment",
     "has_cue",
     "only_quote",
     "quote_pieces",
@@ -26,6 +27,15 @@ __all__ = [
     "sentence_cues",
     "trim",
 ]
+
+_FRONT_WORDS = frozenset(
+    """in on at during after before since by with under over for from specifically separately
+    later earlier meanwhile however still instead also then now today yesterday last this next
+    following despite amid when while among as""".split()
+)
+_FINITE_WORDS = frozenset(
+    "is are was were has have had will would can could should must did does do may might".split()
+)
 
 
 @dataclass
@@ -198,3 +208,17 @@ def resolve_speaker(
                 ent.role = am.role
         return ent, np_span
     return book.resolve(mention), np_span
+
+
+def fronted_fragment(prefix: str) -> bool:
+    """True when ``prefix`` (what precedes ``, X said``) is a fronted adverbial or
+    participial phrase, not content: "In the early 1990s", "Asked about the vote"."""
+    words = prefix.split()
+    if not words or len(words) > 14:
+        return False
+    first = words[0].lower()
+    if first in ("asked", "pressed") or (first.endswith("ing") and words[0][:1].isupper()):
+        return True  # "Asked about ...", "Holding open a book", "Speaking in Moscow"
+    if first not in _FRONT_WORDS:
+        return False
+    return not any(w.lower().strip(",") in _FINITE_WORDS for w in words)

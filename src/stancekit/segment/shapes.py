@@ -13,6 +13,7 @@ from stancekit.segment.sentence import (
     Raw,
     SentenceContext,
     emit,
+    fronted_fragment,
     quote_pieces,
     resolve_speaker,
 )
@@ -114,7 +115,9 @@ def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
     if ent is None:
         return []
     out: list[Raw] = []
-    if not lead or lead.lower() in ("but", "and"):
+    fragment = lead.endswith(",") and fronted_fragment(lead[:-1])
+    if not lead or lead.lower() in ("but", "and") or fragment:
+        # "According to X, C" / "In addition, according to the department, C"
         if stop < 0:
             return []
         out.extend(emit(ctx, ent, np_span, stop + 1, b, "according to"))
