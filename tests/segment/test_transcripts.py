@@ -84,3 +84,8 @@ def test_translation_note_after_the_colon() -> None:
     )
     got = [(s.speaker, s.text) for s in segment(text)]
     assert got == [("Vladimir Putin", "Welcome."), ("Angela Merkel", "Thank you so much.")]
+
+
+def test_headings_starting_with_the_are_not_labels() -> None:
+    text = "THE WEEK: $43 million in subsidies were approved.\n\nTHE WEEK: Another item."
+    assert [s.cue for s in segment(text)] == []

@@ -49,6 +49,8 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
     words = m.group("label").split()
     if not 1 <= len(words) <= 16:
         return None
+    if words[0].lower() == "the" and not (len(words) > 1 and words[1].lower() in ROLE_WORDS):
+        return None  # "THE WEEK: ...", "The Gap Goes On: ...": a heading ("The President:" is not)
     if words[0] in _NOT_NAMES and len(words) == 1:
         return NOBODY
     caps = [w for w in words if w[:1].isupper()]
