@@ -86,3 +86,22 @@ def test_names_that_differ_only_in_case_are_one_speaker() -> None:
         Article("c", "Omar al-Bashir said ties were strong."),
     ]
     assert {s.speaker for s in segment(arts)} == {"Omar al-Bashir"}
+
+
+def test_a_document_speaks_for_who_sent_it() -> None:
+    text = (
+        "Russian President Vladimir Putin spoke with George W. Bush. Mr Bush said the call "
+        "was useful.\n\nPresident Putin also sent a message. The message said:\n\n"
+        "\u201cWe mourn together with the American people.\u201d"
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got[-1] == ("Vladimir Putin", "We mourn together with the American people")
+
+
+def test_closing_mark_that_opens_a_paragraph_is_a_typo() -> None:
+    text = "Intro.\n\n\u201dMr. Trump embodies a legacy of racism. He is our shame.\u201d \u2015 Sonya Herridge"
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [
+        ("Sonya Herridge", "Mr. Trump embodies a legacy of racism"),
+        ("Sonya Herridge", "He is our shame"),
+    ]

@@ -189,6 +189,7 @@ class SpeakerBook:
         self.entities: list[Entity] = []
         self.history: list[Entity] = []  # speakers of statements, in order
         self.seen: list[Entity] = []  # entities in order of last mention
+        self._resolved_at = -1  # where the last speaker mention was read
 
     # -- registration -------------------------------------------------------------------------
     def lower_words(self) -> Container[str]:
@@ -210,6 +211,15 @@ class SpeakerBook:
                 self._plain.append((position, text, span))
             return None
         m = parse_mention(text, span)
+        if m.kind == "person" and len(m.name.split()) == 1 and m.role:
+            # "President Putin" again: remember where the known person was named
+            low = m.name.lower()
+            known = next(
+                (e for e in self.entities if e.kind == "person" and low in e.tokens()), None
+            )
+            if known is not None:
+                self.observed.append((position, known))
+            return known
         if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
             return None
         if not (m.role or m.country or m.gender):
@@ -273,6 +283,8 @@ class SpeakerBook:
         and pronouns without an antecedent."""
         kind = mention.kind
         ent: Entity | None
+        if mention.head not in _DOCUMENTS:
+            self._resolved_at = max(self._resolved_at, mention.span[0])
         if kind == "plural":
             if not self.plural_speakers or mention.head in ("we", "i", "you"):
                 return None
@@ -413,6 +425,11 @@ class SpeakerBook:
             # "the 46-year-old": the person last spoken of, as a pronoun would be
             return self._pronoun(m)
         if head in _DOCUMENTS:
+            # "President Putin also sent a message. The message said: ...": the titled person
+            # named since the last speaker, else the last speaker
+            since = [e for pos, e in self.observed if self._resolved_at < pos < m.span[0]]
+            if since:
+                return since[-1]
             return self.history[-1] if self.history else None
         if head in _PERSON_ROLES or m.role:
             cand = self._by_role(m)

@@ -121,8 +121,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     for m in _MARK.finditer(text, start, end):
         i, mark = m.start(), m.group()
         if open_at < 0:
-            if mark in "”»":
-                continue  # a stray closer
+            if mark in "”»" and not (mark == "”" and i == start and end - i > 20):
+                continue  # a stray closer (one that opens a paragraph is a typo for “)
             if mark == '"' and i > start and text[i - 1].isalnum():
                 continue  # inches, not a quotation
             if mark == "''" and i > start and text[i - 1].isalnum():
