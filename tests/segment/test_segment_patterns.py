@@ -439,7 +439,7 @@ def test_data_sources_in_the_attribution_unit() -> None:
 def test_fronted_phrase_is_never_the_content() -> None:
     assert _pairs("John Smith arrived. In a speech last July, he said:") == []
     text = "During the exchange on Syria, Vladimir Putin told Emmanuel Macron about the measures."
-    assert _pairs(text) == []
+    assert _pairs(text) == [("Vladimir Putin", "indirect", "Emmanuel Macron about the measures")]
 
 
 def test_particles_open_names_and_match_fuller_names() -> None:
@@ -503,3 +503,17 @@ def test_but_told_and_when_she_said_quotation() -> None:
     assert _pairs(text) == [("Ann Lee", "direct", "Flying is an activity")]
     text = "Judge Sullivan put off a decision but said the group could come back later."
     assert _pairs(text) == [("Sullivan", "indirect", "the group could come back later")]
+
+
+def test_cue_lists_and_told_about() -> None:
+    text = (
+        "Mr Medvedev emphasised the strategic nature of relations, noted the importance of "
+        "humanitarian ties, and said he hoped that cooperation would intensify."
+    )
+    assert [s.text for s in segment(text)] == [
+        "the strategic nature of relations",
+        "the importance of humanitarian ties",
+        "he hoped that cooperation would intensify",
+    ]
+    text = "Vladimir Putin told Emmanuel Macron about the measures taken by Russia."
+    assert [s.text for s in segment(text)] == ["Emmanuel Macron about the measures taken by Russia"]

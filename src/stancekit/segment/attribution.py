@@ -141,7 +141,8 @@ def _follow_ons(
         head = c.form.split()[0]
         if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):
             mm = re.search(
-                r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,\s+but\s+(?:also\s+)?)\Z",
+                r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,\s+but\s+(?:also\s+)?"
+                r"|,\s+)\Z",
                 before,
             )
             if mm and not inner_pronoun and c.base not in THAT_ONLY:

@@ -107,8 +107,8 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
     if k >= len(words):
         return None
     nxt = words[k][2]
-    if nxt.lower() == "to" and k > 0:
-        return pos + words[0][0]
+    if nxt.lower() in ("to", "about") and k > 0:
+        return pos + words[0][0]  # "urged B to C", "told his counterpart about C"
     if (
         nxt in (".", "!", "?")
         or nxt.lower() in _PREPOSITIONS
