@@ -105,3 +105,15 @@ def test_closing_mark_that_opens_a_paragraph_is_a_typo() -> None:
         ("Sonya Herridge", "Mr. Trump embodies a legacy of racism"),
         ("Sonya Herridge", "He is our shame"),
     ]
+
+
+def test_head_of_state_is_the_office_holder() -> None:
+    text = "Russian President Vladimir Putin met Ilham Aliyev. The Russian head of state said ties grew."
+    assert [s.speaker for s in segment(text)] == ["Vladimir Putin"]
+    arts = [
+        Article("a", "Russian President Vladimir Putin said trade grew."),
+        Article(
+            "b", "Putin met Ilham Aliyev. The Russian head of state said the talks were useful."
+        ),
+    ]
+    assert [s.speaker for s in segment(arts)] == ["Vladimir Putin", "Vladimir Putin"]

@@ -230,11 +230,12 @@ def _name_nominals(
             out.append(s)
             continue
         role = s.role.lower().split()[-1]
+        any_role = s.role.lower().startswith("head of")  # "the Russian head of state"
         cands = sorted(
             n
             for n in named
             if s.country in countries.get(n, Counter())
-            and any(role in r.lower().split() for r in roles.get(n, Counter()))
+            and (any_role or any(role in r.lower().split() for r in roles.get(n, Counter())))
         )
         local = [n for n in cands if n in in_article.get(s.article_id, set())]
         if len(local) == 1:

@@ -477,7 +477,7 @@ class SpeakerBook:
 
     def _by_role(self, m: Mention) -> Entity | None:
         role = (m.role or m.head).lower()
-        generic = role in ("leader", "official", "head", "chief")
+        generic = role in ("leader", "official", "head", "chief") or role.startswith("head of")
         pool = (
             list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
         )
