@@ -117,3 +117,13 @@ def test_head_of_state_is_the_office_holder() -> None:
         ),
     ]
     assert [s.speaker for s in segment(arts)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_counterparts_and_prefixed_names_in_titles() -> None:
+    text = (
+        "Vladimir Putin held talks with President of Egypt Abdel Fattah el-Sisi. Mr Putin said "
+        "ties were growing. His Egyptian counterpart noted that trade had doubled. Putin's "
+        "colleague stressed that tourism was back."
+    )
+    got = [s.speaker for s in segment(text)]
+    assert got == ["Putin", "Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"]

@@ -51,7 +51,8 @@ _NP_EXTRA = frozenset(
     visiting acting three-judge tax commissioner board agency government court department
     group committee office leader premier president minister prime secretary spokesman
     spokeswoman director ambassador executive officer press communications policy security
-    media party manager strategist counsel aide pollster""".split()
+    media party manager strategist counsel aide pollster counterpart colleague
+    interlocutor""".split()
 )
 
 

@@ -36,6 +36,7 @@ _DOCUMENTS = frozenset(
 )
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*[’']s\Z")
 _AGED_HEAD = re.compile(r"\d{1,3}-year-old\Z")
+_COUNTERPARTS = frozenset("counterpart colleague interlocutor".split())
 _QUANTIFIERS = frozenset("several some many most few other all those".split())
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
 
@@ -421,6 +422,8 @@ class SpeakerBook:
             if target is not None:
                 return target
         head = m.head
+        if head in _COUNTERPARTS:
+            return self._counterpart(m)
         if _AGED_HEAD.match(head):
             # "the 46-year-old": the person last spoken of, as a pronoun would be
             return self._pronoun(m)
@@ -473,6 +476,22 @@ class SpeakerBook:
         if permissive and m.text[:1].islower() and len(m.text.split()) <= 4:
             # "according to exit polls", "federal statistics": sources of any kind
             return self._named(m.text, "org")
+        return None
+
+    def _counterpart(self, m: Mention) -> Entity | None:
+        """``his Egyptian counterpart``, ``Putin's colleague``: the person of the article (of
+        that country, when given) other than the one who spoke last."""
+        last = self.history[-1] if self.history else None
+        owners = [w[:-2].lower() for w in m.text.split() if _POSSESSOR.match(w)]
+        if owners:
+            last = None  # "Putin's colleague": not Putin, whoever spoke last
+        pool = [e for _, e in reversed(self.observed)] + list(reversed(self._by_recency()))
+        for e in pool:
+            if e.kind != "person" or e is last or any(o in e.tokens() for o in owners):
+                continue
+            if m.country and e.country and e.country != m.country:
+                continue
+            return e
         return None
 
     def _by_role(self, m: Mention) -> Entity | None:
