@@ -126,4 +126,4 @@ def test_counterparts_and_prefixed_names_in_titles() -> None:
         "colleague stressed that tourism was back."
     )
     got = [s.speaker for s in segment(text)]
-    assert got == ["Putin", "Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"]
+    assert got == ["Vladimir Putin", "Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"]

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from stancekit.errors import InputError
-from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ORG_HEADS, ROLE_WORDS
+from stancekit.segment.lexicon import (
+    CUE_FORMS,
+    DEMONYMS,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ORG_HEADS,
+    ROLE_WORDS,
+)
 from stancekit.segment.mentions import Mention, parse_mention
 
 __all__ = ["AliasBook", "Entity", "SpeakerBook", "load_aliases"]
@@ -346,6 +353,17 @@ class SpeakerBook:
                 e.name = name  # a fuller form of a name seen short first
                 best = e
                 break
+        if best is None and len(toks) == 1:
+            # "Vladimir Putin held talks ... Mr Putin said": the fuller name written earlier
+            fuller = [
+                e
+                for e in self._plain_names(m.span[0])
+                if e.tokens()[-1] == toks[0]
+                and len(e.tokens()) <= 4
+                and not any(t in CUE_FORMS for t in e.tokens())
+            ]
+            if fuller:
+                best = fuller[0] if fuller[0] in self.entities else self._new(fuller[0])
         if best is None:
             best = self._new(Entity(name, "person"))
         best.role = best.role or m.role
