@@ -198,6 +198,7 @@ class SpeakerBook:
         self.history: list[Entity] = []  # speakers of statements, in order
         self.seen: list[Entity] = []  # entities in order of last mention
         self._resolved_at = -1  # where the last speaker mention was read
+        self._surnames: dict[str, list[tuple[int, str]]] | None = None
 
     # -- registration -------------------------------------------------------------------------
     def lower_words(self) -> Container[str]:
@@ -255,6 +256,23 @@ class SpeakerBook:
             ent = next((e for e in self.entities if e.kind == "person" and e.name == name), None)
             out.append(ent or Entity(name, "person"))
         return out
+
+    def _plain_surname(self, surname: str, before: int) -> str | None:
+        """The latest name without a title, written before ``before``, whose last word is
+        ``surname`` (lower case); the plain names are read once per article."""
+        if self._surnames is None:
+            self._surnames = {}
+            for pos, text, span in self._plain:
+                m = parse_mention(text, span)
+                name = _HONORIFIC.sub("", m.name).strip()
+                words = name.lower().split()
+                if m.kind != "person" or not 2 <= len(words) <= 4:
+                    continue
+                if any(w in CUE_FORMS for w in words):
+                    continue  # "Said Ellis", "Obama Says Museum ...": not names
+                self._surnames.setdefault(words[-1], []).append((pos, name))
+        found = [name for pos, name in self._surnames.get(surname, []) if pos < before]
+        return found[-1] if found else None
 
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` made a statement (for pronouns and nominals)."""
@@ -355,15 +373,11 @@ class SpeakerBook:
                 break
         if best is None and len(toks) == 1:
             # "Vladimir Putin held talks ... Mr Putin said": the fuller name written earlier
-            fuller = [
-                e
-                for e in self._plain_names(m.span[0])
-                if e.tokens()[-1] == toks[0]
-                and len(e.tokens()) <= 4
-                and not any(t in CUE_FORMS for t in e.tokens())
-            ]
-            if fuller:
-                best = fuller[0] if fuller[0] in self.entities else self._new(fuller[0])
+            fuller = self._plain_surname(toks[0], m.span[0])
+            if fuller is not None:
+                best = next(
+                    (e for e in self.entities if e.kind == "person" and e.name == fuller), None
+                ) or self._new(Entity(fuller, "person"))
         if best is None:
             best = self._new(Entity(name, "person"))
         best.role = best.role or m.role
