@@ -43,6 +43,7 @@ _DOCUMENTS = frozenset(
 )
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*[’']s\Z")
 _AGED_HEAD = re.compile(r"\d{1,3}-year-old\Z")
+_POSSESSIVE_END = re.compile(r"[’']s\Z|[^\w\-]+\Z")
 _COUNTERPARTS = frozenset("counterpart colleague interlocutor".split())
 _QUANTIFIERS = frozenset("several some many most few other all those".split())
 _CORPORATE = ("inc", "llc", "corp", "ltd", "co", "company", "group", "holdings")
@@ -198,7 +199,7 @@ class SpeakerBook:
         self.history: list[Entity] = []  # speakers of statements, in order
         self.seen: list[Entity] = []  # entities in order of last mention
         self._resolved_at = -1  # where the last speaker mention was read
-        self._surnames: dict[str, list[tuple[int, str]]] | None = None
+        self._surnames: dict[str, list[tuple[int, str, tuple[int, int]]]] | None = None
 
     # -- registration -------------------------------------------------------------------------
     def lower_words(self) -> Container[str]:
@@ -263,16 +264,21 @@ class SpeakerBook:
         if self._surnames is None:
             self._surnames = {}
             for pos, text, span in self._plain:
-                m = parse_mention(text, span)
-                name = _HONORIFIC.sub("", m.name).strip()
-                words = name.lower().split()
-                if m.kind != "person" or not 2 <= len(words) <= 4:
-                    continue
-                if any(w in CUE_FORMS for w in words):
-                    continue  # "Said Ellis", "Obama Says Museum ...": not names
-                self._surnames.setdefault(words[-1], []).append((pos, name))
-        found = [name for pos, name in self._surnames.get(surname, []) if pos < before]
-        return found[-1] if found else None
+                last = text[span[0] : span[1]].rsplit(None, 1)[-1].lower()
+                last = _POSSESSIVE_END.sub("", last)
+                self._surnames.setdefault(last, []).append((pos, text, span))
+        for pos, text, span in reversed(self._surnames.get(surname, [])):
+            if pos >= before:
+                continue
+            m = parse_mention(text, span)
+            name = _HONORIFIC.sub("", m.name).strip()
+            words = name.lower().split()
+            if m.kind != "person" or not 2 <= len(words) <= 4 or words[-1] != surname:
+                continue
+            if any(w in CUE_FORMS for w in words):
+                continue  # "Said Ellis", "Obama Says Museum ...": not names
+            return name
+        return None
 
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` made a statement (for pronouns and nominals)."""
