@@ -41,7 +41,12 @@ from stancekit.segment.sentence import (
 )
 from stancekit.segment.shapes import according_to, participle_of_subject, said_first
 from stancekit.segment.speakers import Entity
-from stancekit.segment.subjects import initial_subject, left_subject, right_subject
+from stancekit.segment.subjects import (
+    SUBORDINATORS,
+    initial_subject,
+    left_subject,
+    right_subject,
+)
 
 __all__ = ["attribute_sentence"]
 
@@ -94,8 +99,9 @@ _COMMA_THEN = re.compile(
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(
-    r"(?:\A(?:but\s+|and\s+)?|\s)(?:when|after|before|while|because|since|as|once|until|whereas"
-    r"|although|though)\Z",
+    r"(?:\A(?:but\s+|and\s+)?|\s)(?:"
+    + "|".join(sorted(SUBORDINATORS | {"although", "though"}))
+    + r")\Z",
     re.IGNORECASE,
 )
 _CLIP = re.compile(

@@ -413,14 +413,7 @@ _IRREGULAR.update(
 
 _FORMS: dict[str, str] = {}
 for _base in CLAUSE_CUES:
-    if _base in _IRREGULAR:
-        _forms: tuple[str, ...] = (_base, *_IRREGULAR[_base])
-    elif " " in _base:
-        _head, _, _rest = _base.partition(" ")
-        _forms = (_base, *(f"{f} {_rest}" for f in _IRREGULAR.get(_head, _inflect(_head))))
-    else:
-        _forms = (_base, *_inflect(_base))
-    for _f in _forms:
+    for _f in _forms_of(_base):
         _FORMS.setdefault(_f, _base)
 _FORMS["according to"] = "according to"
 

@@ -25,7 +25,7 @@ from stancekit.segment.lexicon import (
     ORG_HEADS,
     ROLE_WORDS,
 )
-from stancekit.segment.mentions import Mention, parse_mention
+from stancekit.segment.mentions import _AGED, Mention, parse_mention
 
 __all__ = ["AliasBook", "Entity", "SpeakerBook", "load_aliases"]
 
@@ -42,7 +42,6 @@ _DOCUMENTS = frozenset(
     declaration memorandum text note telegram post tweet""".split()
 )
 _POSSESSOR = re.compile(r"[A-Z][\w.\-]*[’']s\Z")
-_AGED_HEAD = re.compile(r"\d{1,3}-year-old\Z")
 _POSSESSIVE_END = re.compile(r"[’']s\Z|[^\w\-]+\Z")
 _COUNTERPARTS = frozenset("counterpart colleague interlocutor".split())
 _QUANTIFIERS = frozenset("several some many most few other all those".split())
@@ -77,6 +76,15 @@ class AliasEntry:
 
 _HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ess")
 _NOT_HUMAN = frozenset("number order paper water matter letter member border".split())
+
+
+def _plain_name(text: str, span: tuple[int, int]) -> str | None:
+    """The person's name a capitalised run without a title spells (two to six words, the
+    honorific dropped), or ``None``."""
+    m = parse_mention(text, span)
+    if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
+        return None
+    return _HONORIFIC.sub("", m.name).strip()
 
 
 def _org_key(name: str) -> frozenset[str]:
@@ -250,10 +258,9 @@ class SpeakerBook:
         for pos, text, span in reversed(self._plain):
             if pos > before:
                 continue
-            m = parse_mention(text, span)
-            if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
+            name = _plain_name(text, span)
+            if name is None:
                 continue
-            name = _HONORIFIC.sub("", m.name).strip()
             ent = next((e for e in self.entities if e.kind == "person" and e.name == name), None)
             out.append(ent or Entity(name, "person"))
         return out
@@ -270,10 +277,9 @@ class SpeakerBook:
         for pos, text, span in reversed(self._surnames.get(surname, [])):
             if pos >= before:
                 continue
-            m = parse_mention(text, span)
-            name = _HONORIFIC.sub("", m.name).strip()
-            words = name.lower().split()
-            if m.kind != "person" or not 2 <= len(words) <= 4 or words[-1] != surname:
+            name = _plain_name(text, span)
+            words = name.lower().split() if name is not None else []
+            if not 2 <= len(words) <= 4 or words[-1] != surname:
                 continue
             if any(w in CUE_FORMS for w in words):
                 continue  # "Said Ellis", "Obama Says Museum ...": not names
@@ -462,7 +468,7 @@ class SpeakerBook:
         head = m.head
         if head in _COUNTERPARTS:
             return self._counterpart(m)
-        if _AGED_HEAD.match(head):
+        if _AGED.match(head):
             # "the 46-year-old": the person last spoken of, as a pronoun would be
             return self._pronoun(m)
         if head in _DOCUMENTS:

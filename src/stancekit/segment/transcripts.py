@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from stancekit.segment.lexicon import ROLE_WORDS
+from stancekit.segment.mentions import _PREFIXED
 from stancekit.segment.text import Paragraph
 
 __all__ = [
@@ -23,7 +24,6 @@ _LABEL = re.compile(
     r"(?P<paren>\s*\([^()]{0,60}\))?:[ \u00a0]+(?=\S)"
 )
 _LATE_NOTE = re.compile(r"\((?:re)?translat[^()]{0,40}\)\s*:?\s*", re.IGNORECASE)
-_PREFIXED = re.compile(r"[a-z]{1,3}-[A-Z]")  # "el-Sisi", "al-Assad"
 _LOWER_OK = frozenset("of the de da del al bin ibn van von der and la le du y ul bint".split())
 #: A paragraph that separates a readout from its transcript.
 SEPARATOR = re.compile(r"\A\s*(?:\*\s*){3,}\s*\Z")
