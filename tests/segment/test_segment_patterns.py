@@ -517,3 +517,39 @@ def test_cue_lists_and_told_about() -> None:
     ]
     text = "Vladimir Putin told Emmanuel Macron about the measures taken by Russia."
     assert [s.text for s in segment(text)] == ["Emmanuel Macron about the measures taken by Russia"]
+
+
+def test_inverted_common_noun_subject() -> None:
+    text = 'Mia Kane spoke.\n\n"It is hard enough," said the designer, who works for a rival.'
+    assert _pairs(text) == [("designer", "direct", "It is hard enough")]
+    # a list of cues is not an inversion: "noted the importance of ties" is content
+    text = "Mr Medvedev emphasised the strategic ties, noted the importance of culture."
+    assert [s.text for s in segment(text)] == ["the strategic ties", "the importance of culture"]
+
+
+def test_pronoun_does_not_take_a_place_name() -> None:
+    text = 'Hillary Clinton spoke.\n\nOn Wall Street, she said "I stood up to the banks" then.'
+    assert _pairs(text) == [("Hillary Clinton", "direct", "I stood up to the banks")]
+
+
+def test_fronted_phrase_before_a_clause_subject() -> None:
+    text = (
+        "Bernie Sanders spoke.\n\nIn Columbia, Sanders stepped up his emphasis on justice, "
+        'saying, "We have got to act."'
+    )
+    assert _pairs(text) == [("Bernie Sanders", "direct", "We have got to act")]
+    text = "In an interview, Trump doubled down and said the judge had a conflict."
+    assert _pairs(text) == [("Trump", "indirect", "the judge had a conflict")]
+
+
+def test_noun_before_an_interjected_attribution_is_not_a_cue() -> None:
+    text = 'Dan Poe spoke.\n\nCost estimates, he added, were "based on a prototype."'
+    got = segment(text, unit="attribution")
+    assert [(s.speaker, s.cue) for s in got] == [("Dan Poe", "added")]
+
+
+def test_shares_of_people_polled_speak_in_the_attribution_unit() -> None:
+    text = "Intro.\n\nBut 58 percent of Florida voters said they were less likely to vote."
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("58 percent of Florida voters", "they were less likely to vote")]
+    assert [s.speaker for s in segment("Intro.\n\nA mere 9 percent say they buy local.")] == []

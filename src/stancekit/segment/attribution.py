@@ -55,6 +55,8 @@ _INVERTIBLE = frozenset(
     remark reply declare concede admit acknowledge state announce comment respond conclude
     suggest emphasize emphasise""".split()
 )
+#: cues after which a lower-case noun phrase that ends the sentence is the inverted subject
+_SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "ask", "recall"})
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
 _ADJUNCT = re.compile(
     r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?"
@@ -210,6 +212,15 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
             cands.append(res)
     if not cands:
         return participle_of_subject(ctx, cues), None, None
+    inter = [r.np_span[0] for r in cands if r.kind == "interjected"]
+    if inter:
+        # "Cost estimates, he added, were ...": a "cue" right before an interjected
+        # attribution is a noun of the content
+        cands = [
+            r
+            for r in cands
+            if not any(0 <= s - r.cue.end <= 3 for s in inter) or r.kind == "interjected"
+        ]
     trailing = [r for r in cands if r.kind in ("trailing", "inverted")]
     chosen = trailing[-1] if trailing else cands[0]
     return _realise(ctx, chosen, cues)
@@ -311,7 +322,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
     if c.base in _INVERTIBLE:
         before = m[a : c.start].rstrip()
         if before.endswith((",", '"', "”", "''", "’")):
-            rs = right_subject(m, c.end, b)
+            rs = right_subject(m, c.end, b, nominal=c.base in _SAY_LIKE)
             if rs is not None:
                 mention = parse_mention(ctx.text, rs)
                 if mention.kind == "plural" and not ctx.plural:

@@ -82,9 +82,24 @@ def _plain_name(text: str, span: tuple[int, int]) -> str | None:
     """The person's name a capitalised run without a title spells (two to six words, the
     honorific dropped), or ``None``."""
     m = parse_mention(text, span)
-    if m.kind != "person" or not 2 <= len(m.name.split()) <= 6:
+    words = m.name.split()
+    if m.kind != "person" or not 2 <= len(words) <= 6:
         return None
+    if words[-1].lower() in _PLACE_WORDS:
+        return None  # "Wall Street", "Trump Tower"
+    before = _WORD_BEFORE.search(text, max(0, span[0] - 12), span[0])
+    if before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS:
+        return None  # "On Wall Street", "in New Hampshire": a place
     return _HONORIFIC.sub("", m.name).strip()
+
+
+_PLACE_WORDS = frozenset(
+    """street avenue road boulevard square plaza park hill tower house hall center centre
+    building city county valley river island islands bay beach lake mountain mountains airport
+    station bridge church university college school hospital district state states""".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in on at from into across near outside inside to".split())
+_WORD_BEFORE = re.compile(r"(\w+)\s+\Z")
 
 
 def _org_key(name: str) -> frozenset[str]:
@@ -502,6 +517,8 @@ class SpeakerBook:
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
             return ent
+        if permissive and head in ("percent", "%"):
+            return self._named(m.text, "group")  # "58 percent of Florida voters said"
         if permissive and first.lower() in _QUANTIFIERS:
             # "Several Democratic operatives said": a group, when groups speak
             if first.lower() == "those":

@@ -223,11 +223,21 @@ def _descriptors_then_name(toks: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+#: words that open a fronted phrase before the subject ("In an interview, ...")
+_FRONTING = frozenset("in on at during after before since with earlier later last amid".split())
+
+
 def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     """The subject that opens the clause at ``lo`` when a verb follows it (``Donald Trump,
     her opponent, bemoaned ...``): the proper-name phrase, its appositive skipped."""
     toks = tokens(text, lo, hi)
     k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
+    if k < len(toks) and toks[k][2].lower() in _FRONTING:
+        # "In an interview with CNN, Trump doubled down ... and said C": skip the phrase
+        comma = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j][2] == ","), -1)
+        if comma < 0:
+            return None
+        k = comma + 1
     start = k
     if k + 1 < len(toks) and toks[k][2].lower() in ("he", "she") and _descriptor(toks[k + 1][2]):
         return toks[k][0], toks[k][1]  # "He called the actions lawful, and said ..."
@@ -377,7 +387,15 @@ def _modified_name(
     return None
 
 
-_GROUP_GLUE = frozenset("in of from at and to around across his her its their".split())
+_GROUP_GLUE = frozenset(
+    "in of from at and to around across his her its their only but about all".split()
+)
+#: words before a group subject that are not part of it
+_GROUP_LEADERS = frozenset(
+    "but and yet so still while whereas although though because if as when meanwhile only just "
+    "nearly almost roughly about".split()
+)
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
 def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
@@ -386,16 +404,28 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
     start = end
     while start > 0 and toks[start - 1][2] not in (",", ";", ":", "—", "--"):
         start -= 1
+    led = False
+    while start < end and toks[start][2].lower() in _GROUP_LEADERS:
+        start += 1  # "But attorneys and legal experts (said)", "While only 7 percent (said)"
+        led = True
     words = [t[2] for t in toks[start : end + 1]]
     if not 2 <= len(words) <= 10:
         return None
     for k in range(1, len(words) - 1):
         if words[k].lower() == "and" and not (words[k - 1].endswith("s") or _is_cap(words[k - 1])):
             return None  # "Exports grew and officials": two clauses, not one group
-    if not (words[0][:1].isupper() or toks[start - 1][2] in (",", ";", ":") if start else True):
+    if not (
+        led
+        or words[0][:1].isupper()
+        or words[0][:1].isdigit()
+        or (toks[start - 1][2] in (",", ";", ":") if start else True)
+    ):
         return None
     last = words[-1].lower()
-    if not (last.endswith("s") or last in ("him", "her", "them")):
+    share = last in ("percent", "%") or (
+        (last.isdigit() or last in _NUMBER_WORDS) and words[-2].lower() in ("in", "but", "of")
+    )  # "7 percent", "One in three", "all but two": shares of people polled
+    if not (share or last.endswith("s") or last in ("him", "her", "them")):
         return None
     for k, w in enumerate(words):
         low = w.lower()
@@ -463,9 +493,14 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
     return prev in ("-", "--")
 
 
-def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
-    """The subject after an inverted cue (``..., said Marek Zielinski, Poland's ...``)."""
+def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Span | None:
+    """The subject after an inverted cue (``..., said Marek Zielinski, Poland's ...``); with
+    ``nominal``, also a lower-case noun phrase that ends the sentence (``..., said the
+    designer.``)."""
     toks = tokens(text, cue_end, hi)
+    found = _inverted_nominal(toks) if nominal else None
+    if found is not None:
+        return found
     i = 0
     n = len(toks)
     while i < n and toks[i][2] not in (",", "."):
@@ -507,3 +542,36 @@ def right_subject(text: str, cue_end: int, hi: int) -> Span | None:
     if last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and last.count(".") == 1:
         end -= 1
     return toks[0][0], end
+
+
+_INVERTED_GLUE = frozenset("of with at for in to on from close familiar".split())
+
+
+def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
+    """``..., said the designer.`` / ``said one person with knowledge of the talks, who``: a
+    determiner and lower-case words up to the end of the clause, read as the subject."""
+    if len(toks) < 2 or toks[0][2].lower() not in ("the", "a", "an", "one", "another"):
+        return None
+    k = 1
+    while k < len(toks) and k <= 10:
+        w = toks[k][2]
+        low = w.lower()
+        if w in (".", "!", "?") or (
+            w == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in ("who", "whose")
+        ):
+            break
+        plain = w.replace("-", "").replace("’", "").replace("'", "")
+        if not (plain.isalpha() and (w.islower() or k > 1)):
+            return None
+        if low in _VERBISH or low in _SKIP_BEFORE_CUE or low.endswith("ly"):
+            return None
+        if low in _CAP_STOP and low not in _INVERTED_GLUE:
+            return None
+        k += 1
+    else:
+        if k < len(toks):
+            return None
+    last = toks[k - 1][2].lower()
+    if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[1][2].islower():
+        return None
+    return toks[0][0], toks[k - 1][1]
