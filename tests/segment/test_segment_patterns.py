@@ -553,3 +553,24 @@ def test_shares_of_people_polled_speak_in_the_attribution_unit() -> None:
     got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
     assert got == [("58 percent of Florida voters", "they were less likely to vote")]
     assert [s.speaker for s in segment("Intro.\n\nA mere 9 percent say they buy local.")] == []
+
+
+def test_relative_clause_speakers() -> None:
+    text = '"It takes work," said Mr. Kamin, who emphasized that her plan would simplify returns.'
+    got = [(s.speaker, s.mention, s.text) for s in segment(text)]
+    assert got == [
+        ("Kamin", "Mr. Kamin", "It takes work"),
+        ("Kamin", "who", "her plan would simplify returns"),
+    ]
+    text = "Ted Cruz endorses Donald Trump, who says he is honored."
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("Ted Cruz", "Donald Trump"), ("Donald Trump", "he is honored")]
+    text = "Charles Barkley, who said he votes democratic, said he likes John Kasich."
+    assert [(s.speaker, s.text) for s in segment(text)] == [
+        ("Charles Barkley", "he votes democratic"),
+        ("Charles Barkley", "he likes John Kasich"),
+    ]
+    # background in a relative clause is no statement, and "who" never resolves elsewhere
+    text = "Ann Lee spoke.\n\nRep. Brooks, who has welcomed support from the Tea Party, won."
+    assert len(segment(text)) == 0
+    assert len(segment("Mia Poe spoke. The voters who said they were tired left.")) == 0

@@ -17,6 +17,7 @@ quoted words):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from stancekit.segment.content import QUOTE_OPENERS, content_start
 from stancekit.segment.lexicon import (
@@ -39,7 +40,12 @@ from stancekit.segment.sentence import (
     resolve_speaker,
     sentence_cues,
 )
-from stancekit.segment.shapes import according_to, participle_of_subject, said_first
+from stancekit.segment.shapes import (
+    according_to,
+    participle_of_subject,
+    relative_speakers,
+    said_first,
+)
 from stancekit.segment.speakers import Entity
 from stancekit.segment.subjects import (
     SUBORDINATORS,
@@ -183,6 +189,20 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
         front = said_first(ctx, cues[0])
         if front is not None:
             return front, None, None
+    rel = relative_speakers(ctx, cues)
+    if rel:
+        inner = {r[0].start for r in rel}
+        raws, ent, mention = _main_clause(ctx, [c for c in cues if c.start not in inner])
+        return _with_relatives(ctx, raws, rel), ent, mention
+    return _main_clause(ctx, cues)
+
+
+def _main_clause(
+    ctx: SentenceContext, cues: list[Cue]
+) -> tuple[list[Raw], Entity | None, Span | None]:
+    """The statements of the sentence's own cues ``cues`` (relative clauses left out)."""
+    if not cues:
+        return [], None, None
     cands = []
     for c in cues:
         if c.form == "according to":
@@ -226,6 +246,44 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     return _realise(ctx, chosen, cues)
 
 
+def _with_relatives(
+    ctx: SentenceContext,
+    raws: list[Raw],
+    rel: list[tuple[Cue, int, Span, Span]],
+) -> list[Raw]:
+    """``raws`` cut short before each relative clause, and the clauses' own statements
+    (``Ted Cruz endorses Trump, who says he is honored``: two statements)."""
+    out = list(raws)
+    main = [c for c in sentence_cues(ctx) if c.start not in {r[0].start for r in rel}]
+    for c, clause, who, ante in rel:
+        start = content_start(ctx.masked, c.end, c.base, ctx.end)
+        if start is None or any(r.start == start for r in out):
+            continue
+        stop = ctx.end
+        later = [k.start for k in main if k.start > start]
+        if later:
+            # "Barkley, who said he votes democratic, said C": the clause ends at its comma
+            comma = ctx.masked.rfind(",", start, later[0])
+            if comma < 0:
+                continue
+            stop = comma
+        ent, _ = resolve_speaker(ctx, ante, None)
+        if ent is None:
+            continue
+        cut = clause
+        while cut > ctx.start and ctx.text[cut - 1] in " ,":
+            cut -= 1
+        out = [
+            replace(r, end=cut) if r.start < cut < r.end and r.kind != "direct" else r for r in out
+        ]
+        made = emit(ctx, ent, who, start, _clip(ctx, start, stop), c.form)
+        if made:
+            ctx.book.spoke(ent)
+        out.extend(made)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
 def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
     m = ctx.masked
     a, b = ctx.start, ctx.end
@@ -237,8 +295,8 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         mention = parse_mention(ctx.text, np_span)
         if mention.kind == "plural" and not ctx.plural:
             return None
-        if mention.head in ("that", "which"):
-            return None  # "the meeting that was held": a relative clause, nobody speaks
+        if mention.head in ("that", "which", "who"):
+            return None  # "the meeting that was held": a relative clause (see relative_speakers)
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
         cstart = content_start(ctx.masked, c.end, c.base, b)

@@ -17,9 +17,9 @@ from stancekit.segment.sentence import (
     quote_pieces,
     resolve_speaker,
 )
-from stancekit.segment.subjects import initial_subject, right_subject
+from stancekit.segment.subjects import antecedent, initial_subject, right_subject
 
-__all__ = ["according_to", "participle_of_subject", "said_first"]
+__all__ = ["according_to", "participle_of_subject", "relative_speakers", "said_first"]
 
 _BY_GERUND = re.compile(r"\s(?:by|after)\Z")
 
@@ -141,4 +141,45 @@ def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
                     break
     if out:
         ctx.book.spoke(ent)
+    return out
+
+
+#: ``, who said``, ``, who in 2010 said``, ``, who has repeatedly argued``: what may stand
+#: between a relative pronoun and its cue
+_WHO_BEFORE = re.compile(
+    r"(,\s+|\s)(who)\s+(?:(?:also|has|have|had|later|then|earlier|once|repeatedly|often|"
+    r"recently|publicly|previously|in\s+\d{4}|on\s+[A-Z][a-z]+day),?\s+){0,3}\Z"
+)
+
+
+#: speech cues that make a statement from a relative clause; others there ("who endorsed
+#: Clinton", "who held a rally") are background, not a position taken
+_RELATIVE_CUES = frozenset(
+    """say tell write argue emphasize emphasise stress note add warn suggest insist claim
+    contend maintain predict estimate acknowledge admit explain complain testify tweet
+    declare assert reiterate""".split()
+)
+
+
+def relative_speakers(
+    ctx: SentenceContext, cues: list[Cue]
+) -> list[tuple[Cue, int, tuple[int, int], tuple[int, int]]]:
+    """Cues in a relative clause whose pronoun stands for a named antecedent (``..., said
+    Mr. Kamin, who emphasized that C``, ``Rep. Ann Lee, who said C``): ``(cue, where the
+    clause starts, who span, antecedent span)`` for each."""
+    out = []
+    m = ctx.masked
+    for c in cues:
+        lo = max(ctx.start, c.start - 60)
+        hit = _WHO_BEFORE.search(m, lo, c.start)
+        if hit is None or c.form.endswith("ing") or c.base not in _RELATIVE_CUES:
+            continue
+        who = (hit.start(2), hit.end(2))
+        commas = hit.group(1).startswith(",")
+        ante = antecedent(m, ctx.start, hit.start() if commas else who[0])
+        if ante is None:
+            continue
+        if not commas and parse_mention(ctx.text, ante).kind != "person":
+            continue  # "Americans who know ...": restrictive, a kind of people
+        out.append((c, hit.start(), who, ante))
     return out

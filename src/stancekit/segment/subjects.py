@@ -575,3 +575,32 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
     if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[1][2].islower():
         return None
     return toks[0][0], toks[k - 1][1]
+
+
+def antecedent(text: str, lo: int, hi: int) -> Span | None:
+    """The named noun phrase that ends at ``hi`` (before a relative pronoun), an appositive
+    between commas skipped (``Mitch McConnell, now the Senate majority leader, (who)``)."""
+    toks = tokens(text, lo, hi)
+    i = len(toks) - 1
+    if i >= 0 and toks[i][2] != "," and any(t[2] == "," for t in toks[max(0, i - 8) : i]):
+        j = i
+        while j >= 0 and toks[j][2] != ",":
+            j -= 1
+        words = [t[2] for t in toks[j + 1 : i + 1]]
+        if words and (words[0].lower() in _APPOSITIVE_START or words[0].lower() == "now"):
+            i = j - 1  # an appositive: the name is before it
+    end = i
+    while i >= 0 and _np_token(toks[i][2]) and toks[i][2].lower() not in _CAP_STOP:
+        i -= 1
+    start = i + 1
+    while start <= end and toks[start][2].lower() in _DETERMINERS | _CONNECTORS:
+        start += 1
+    if start > end or not any(_is_cap(t[2]) for t in toks[start : end + 1]):
+        return None
+    if toks[end][2].endswith(("’s", "'s")):
+        return None
+    for k in range(start + 2, end):
+        if toks[k][2] == "of" and sum(_is_cap(t[2]) for t in toks[start:k]) >= 2:
+            end = k - 1  # "Representative Peter T. King of New York": the person
+            break
+    return toks[start][0], toks[end][1]
