@@ -379,6 +379,19 @@ BROAD_CUES: tuple[str, ...] = (
     "indicate",
     "suggest",
     "decline",
+    "talk about",
+    "speak about",
+    "speak of",
+    "refer to",
+    "rail against",
+    "discuss",
+    "echo",
+    "remind",
+    "apologize for",
+    "apologise for",
+    "lash out at",
+    "brag about",
+    "take issue with",
 )
 
 
@@ -408,6 +421,11 @@ _IRREGULAR.update(
         "concur": ("concurs", "concurred", "concurring"),
         "slam": ("slams", "slammed", "slamming"),
         "favor": ("favors", "favored", "favoring"),
+        "speak": ("speaks", "spoke", "speaking", "spoken"),
+        "take": ("takes", "took", "taking", "taken"),
+        "refer": ("refers", "referred", "referring"),
+        "brag": ("brags", "bragged", "bragging"),
+        "echo": ("echoes", "echoed", "echoing"),
     }
 )
 
