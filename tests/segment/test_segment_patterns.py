@@ -574,3 +574,19 @@ def test_relative_clause_speakers() -> None:
     text = "Ann Lee spoke.\n\nRep. Brooks, who has welcomed support from the Tea Party, won."
     assert len(segment(text)) == 0
     assert len(segment("Mia Poe spoke. The voters who said they were tired left.")) == 0
+
+
+def test_particle_words_and_restrictive_clause_after_an_inverted_subject() -> None:
+    # "down-ballot" is no particle ("backed down")
+    got = _pairs("Eskelsen Garcia said down-ballot races can help.")
+    assert got == [("Eskelsen Garcia", "indirect", "down-ballot races can help")]
+    text = 'Intro.\n\n"It is going to be hard," said a GOP data expert who has worked for Cruz.'
+    assert [(s.mention, s.text) for s in segment(text)] == [
+        ("a GOP data expert", "It is going to be hard")
+    ]
+
+
+def test_subject_after_a_colon() -> None:
+    text = "Intro.\n\nOn terrorism: 47% say the United States should act; 37% disagree."
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("47%", "the United States should act")]

@@ -116,7 +116,7 @@ _CLIP = re.compile(
     r";\s|,\s+(?:although|though|whereas)\s|,\s+(?:and|but)\s+(?:then\s+|later\s+)?"
     r"(?!(?:that|said|says)\b)[a-z]+ed\b"
 )
-_PARTICLE_AFTER = re.compile(r"\s+(?:off|down|up)\b(?!\s+(?:to|on|that)\b)")
+_PARTICLE_AFTER = re.compile(r"\s+(?:off|down|up)\b(?![-’'])(?!\s+(?:to|on|that)\b)")
 _CONJOINED = re.compile(
     r"(?:[,;]\s+(?:but|and|though|although|while|whereas|because|yet)|\s(?:and|but))\Z",
     re.IGNORECASE,
@@ -223,7 +223,8 @@ def _main_clause(
             continue  # "was praised by", "accused of fraud": passive, no statement
         bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
         plural_subject = bool(prev) and (
-            prev[-1].lower() in ("i", "we", "they", "you") or prev[-1].endswith("s")
+            prev[-1].lower() in ("i", "we", "they", "you", "percent")
+            or prev[-1].endswith(("s", "%"))
         )
         if bare and not plural_subject:
             continue
@@ -320,7 +321,12 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
         ):
             return None
-        if not pstrip or _LEAD_WORDS.match(pstrip) or _FRONTED.match(pstrip):
+        if (
+            not pstrip
+            or _LEAD_WORDS.match(pstrip)
+            or _FRONTED.match(pstrip)
+            or (pstrip.endswith(":") and cstart is not None)  # "On terrorism: 47% say C"
+        ):
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):
                     return Choice("intro", c, np_span, appos, None)

@@ -517,7 +517,7 @@ class SpeakerBook:
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
             return ent
-        if permissive and head in ("percent", "%"):
+        if self.plural_speakers and head in ("percent", "%"):
             return self._named(m.text, "group")  # "58 percent of Florida voters said"
         if permissive and first.lower() in _QUANTIFIERS:
             # "Several Democratic operatives said": a group, when groups speak

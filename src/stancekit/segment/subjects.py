@@ -429,7 +429,7 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         return None
     for k, w in enumerate(words):
         low = w.lower()
-        if not w.replace("-", "").replace("’", "").replace("'", "").isalnum():
+        if w != "%" and not w.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return None
         if low in _VERBISH or low in _SKIP_BEFORE_CUE or (k and w.islower() and low.endswith("ed")):
             return None  # "elected officials" opens with an adjective; "officials met" has a verb
@@ -556,9 +556,9 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
     while k < len(toks) and k <= 10:
         w = toks[k][2]
         low = w.lower()
-        if w in (".", "!", "?") or (
-            w == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in ("who", "whose")
-        ):
+        if w in (".", "!", "?") or (low in ("who", "whose") and k >= 2):
+            break  # "..., said a GOP data expert who has worked for ...": the clause is his
+        if w == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in ("who", "whose"):
             break
         plain = w.replace("-", "").replace("’", "").replace("'", "")
         if not (plain.isalpha() and (w.islower() or k > 1)):
