@@ -581,7 +581,7 @@ def test_particle_words_and_restrictive_clause_after_an_inverted_subject() -> No
     got = _pairs("Eskelsen Garcia said down-ballot races can help.")
     assert got == [("Eskelsen Garcia", "indirect", "down-ballot races can help")]
     text = 'Intro.\n\n"It is going to be hard," said a GOP data expert who has worked for Cruz.'
-    assert [(s.mention, s.text) for s in segment(text)] == [
+    assert [(s.mention, s.text) for s in segment(text, unit="attribution")] == [
         ("a GOP data expert", "It is going to be hard")
     ]
 
