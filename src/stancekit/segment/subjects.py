@@ -561,7 +561,7 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
         if w == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in ("who", "whose"):
             break
         plain = w.replace("-", "").replace("’", "").replace("'", "")
-        if not (plain.isalpha() and (w.islower() or k > 1)):
+        if not plain.isalpha():
             return None
         if low in _VERBISH or low in _SKIP_BEFORE_CUE or low.endswith("ly"):
             return None
@@ -572,8 +572,8 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
         if k < len(toks):
             return None
     last = toks[k - 1][2].lower()
-    if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[1][2].islower():
-        return None
+    if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[k - 1][2].islower():
+        return None  # the head is a common noun ("the White House" is read as a name)
     return toks[0][0], toks[k - 1][1]
 
 
