@@ -590,3 +590,23 @@ def test_subject_after_a_colon() -> None:
     text = "Intro.\n\nOn terrorism: 47% say the United States should act; 37% disagree."
     got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
     assert got == [("47%", "the United States should act")]
+
+
+def test_inverted_subjects_with_period_and_place() -> None:
+    text = 'Intro.\n\n"Probably," said one former senior agency official. "But it was right."'
+    got = segment(text)
+    assert {s.speaker for s in got} == {"anonymous"}
+    assert [s.text for s in got] == ["Probably", "But it was right"]
+    text = "Intro.\n\n\u201cThere is a passion,\u201d said Robert Antonacci of the New York delegation."
+    assert _pairs(text) == [("Robert Antonacci", "direct", "There is a passion")]
+
+
+def test_described_name_with_an_inserted_phrase() -> None:
+    text = "Democratic front-runner Hillary Clinton, also campaigning in Ohio, said Trump is wrong."
+    assert _pairs(text) == [("Hillary Clinton", "indirect", "Trump is wrong")]
+
+
+def test_according_to_records_in_the_attribution_unit() -> None:
+    text = "Intro.\n\nThe group spent $3 million, according to Federal Election Commission filings."
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("Federal Election Commission filings", "The group spent $3 million")]

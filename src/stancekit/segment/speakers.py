@@ -534,7 +534,7 @@ class SpeakerBook:
             )
             ent.role = ent.role or m.role
             return ent
-        if permissive and m.text[:1].islower() and len(m.text.split()) <= 4:
+        if permissive and m.text.split()[-1].islower() and len(m.text.split()) <= 5:
             # "according to exit polls", "federal statistics": sources of any kind
             return self._named(m.text, "org")
         return None

@@ -193,8 +193,12 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     if head.endswith(("’s", "'s")) or head.lower() in ("’s", "'s"):
         return None
     if not fronted and not _clause_start(toks, start, text, lo):
-        # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start
-        return None
+        # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start;
+        # "Democratic front-runner Hillary Clinton, also campaigning ..., said": descriptors
+        described = _modified_name(toks, start, end, text, lo) if appositive else None
+        if described is None:
+            return None
+        start = described
     return (toks[start][0], toks[end][1]), appositive
 
 
@@ -536,7 +540,11 @@ def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Sp
             "last",
         )
     ):
-        return None
+        # "said Robert Antonacci of the New York delegation.": the name, then where from
+        of = next((k for k in range(2, i) if toks[k][2] == "of"), None)
+        if of is None or n - of > 8 or not toks[-1][2].endswith("."):
+            return None
+        stop = of
     end = toks[stop - 1][1]
     last = toks[stop - 1][2]
     if last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and last.count(".") == 1:
@@ -560,6 +568,9 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
             break  # "..., said a GOP data expert who has worked for ...": the clause is his
         if w == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in ("who", "whose"):
             break
+        if w.endswith(".") and k == len(toks) - 1 and w[:-1].isalpha():
+            k += 1  # "said one senior official." (the final period stays on the word)
+            break
         plain = w.replace("-", "").replace("’", "").replace("'", "")
         if not plain.isalpha():
             return None
@@ -571,10 +582,11 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
     else:
         if k < len(toks):
             return None
-    last = toks[k - 1][2].lower()
+    last = toks[k - 1][2].lower().rstrip(".")
     if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[k - 1][2].islower():
         return None  # the head is a common noun ("the White House" is read as a name)
-    return toks[0][0], toks[k - 1][1]
+    end = toks[k - 1][1] - (1 if toks[k - 1][2].endswith(".") else 0)
+    return toks[0][0], end
 
 
 def antecedent(text: str, lo: int, hi: int) -> Span | None:
