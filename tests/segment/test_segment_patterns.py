@@ -610,3 +610,20 @@ def test_according_to_records_in_the_attribution_unit() -> None:
     text = "Intro.\n\nThe group spent $3 million, according to Federal Election Commission filings."
     got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
     assert got == [("Federal Election Commission filings", "The group spent $3 million")]
+
+
+def test_groups_of_people_polled_in_the_attribution_unit() -> None:
+    for text, who in [
+        ("If it slows, forecasters say spending will fall.", "forecasters"),
+        ("Two in three said they are less likely to vote.", "Two in three"),
+        ("Nine in 10 registered voters say they think so.", "Nine in 10 registered voters"),
+        (
+            "In Vermont, about half of primary voters said they want change.",
+            "about half of primary voters",
+        ),
+    ]:
+        got = segment("Intro.\n\n" + text, unit="attribution")
+        assert len(got) == 1, text
+        assert got[0].speaker == who
+        # stancekit's own guide: plural subjects are not speakers
+        assert len(segment("Intro.\n\n" + text)) == 0, text

@@ -113,6 +113,10 @@ def _capitals(name: str) -> int:
     return sum(1 for w in name.split() if w[:1].isupper())
 
 
+#: endings of plural nouns of people ("voters", "Democrats" aside: those are names)
+_PEOPLE = ("ers", "ors", "ists", "ents", "ants", "ians", "ees")
+
+
 def _speaking_noun(head: str) -> bool:
     """Could this head noun speak? Roles, organisations, and people nouns (announcer,
     businessman, economist, nominee)."""
@@ -517,8 +521,12 @@ class SpeakerBook:
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
             return ent
-        if self.plural_speakers and head in ("percent", "%"):
-            return self._named(m.text, "group")  # "58 percent of Florida voters said"
+        last = m.text.split()[-1]
+        if self.plural_speakers and (
+            head in ("percent", "%") or (last.islower() and last.endswith(_PEOPLE))
+        ):
+            # "58 percent of Florida voters said", "about half of primary voters said"
+            return self._named(m.text, "group")
         if permissive and first.lower() in _QUANTIFIERS:
             # "Several Democratic operatives said": a group, when groups speak
             if first.lower() == "those":

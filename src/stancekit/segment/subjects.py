@@ -188,7 +188,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     if start > end:
         return None
     head = toks[end][2]
-    if head.lower() in _DETERMINERS or head.lower() in _CONNECTORS:
+    shares = end - start >= 2 and toks[end - 1][2].lower() == "in"  # "Two in three (said)"
+    if (head.lower() in _DETERMINERS and not shares) or head.lower() in _CONNECTORS:
         return None
     if head.endswith(("’s", "'s")) or head.lower() in ("’s", "'s"):
         return None
@@ -396,9 +397,12 @@ _GROUP_GLUE = frozenset(
 )
 #: words before a group subject that are not part of it
 _GROUP_LEADERS = frozenset(
-    "but and yet so still while whereas although though because if as when meanwhile only just "
-    "nearly almost roughly about".split()
+    "but and yet so still while whereas although though because if as when meanwhile".split()
 )
+#: words that open a share of people ("about half of voters", "only 7 percent")
+_QUANTITY_OPENERS = frozenset("only just nearly almost roughly about some half most".split())
+#: plural nouns of people that may speak alone ("forecasters say", "opponents argued")
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ents", "ants", "ians", "ans", "ives", "ees")
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
@@ -413,6 +417,8 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         start += 1  # "But attorneys and legal experts (said)", "While only 7 percent (said)"
         led = True
     words = [t[2] for t in toks[start : end + 1]]
+    if len(words) == 1 and words[0].islower() and words[0].endswith(_PEOPLE_SUFFIXES):
+        return start  # "..., forecasters say C"
     if not 2 <= len(words) <= 10:
         return None
     for k in range(1, len(words) - 1):
@@ -420,6 +426,7 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
             return None  # "Exports grew and officials": two clauses, not one group
     if not (
         led
+        or words[0].lower() in _QUANTITY_OPENERS
         or words[0][:1].isupper()
         or words[0][:1].isdigit()
         or (toks[start - 1][2] in (",", ";", ":") if start else True)
@@ -435,7 +442,12 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         low = w.lower()
         if w != "%" and not w.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return None
-        if low in _VERBISH or low in _SKIP_BEFORE_CUE or (k and w.islower() and low.endswith("ed")):
+        if k == 0 and low in _QUANTITY_OPENERS:
+            continue
+        participle = k and w.islower() and low.endswith("ed")
+        if participle and k + 1 < len(words) and words[k + 1].islower():
+            participle = not words[k + 1].endswith("s")  # "registered voters"
+        if low in _VERBISH or low in _SKIP_BEFORE_CUE or participle:
             return None  # "elected officials" opens with an adjective; "officials met" has a verb
         if low in _CAP_STOP and low not in _GROUP_GLUE:
             return None
