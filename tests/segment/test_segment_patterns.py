@@ -627,3 +627,24 @@ def test_groups_of_people_polled_in_the_attribution_unit() -> None:
         assert got[0].speaker == who
         # stancekit's own guide: plural subjects are not speakers
         assert len(segment("Intro.\n\n" + text)) == 0, text
+
+
+def test_news_shapes_of_named_speakers() -> None:
+    # a nominal with its name in an appositive, after a quotation
+    text = 'Intro.\n\n"Somebody came in," the White House spokesman, Josh Earnest, said.'
+    assert _pairs(text) == [("Josh Earnest", "direct", "Somebody came in")]
+    # "Daily" is a name, not an adverb
+    text = "Intro.\n\n\u201cWe are done,\u201d Daily News opinion editor Josh Greenman told CNN."
+    assert _pairs(text) == [("Josh Greenman", "direct", "We are done")]
+    # a relative clause after an inverted name is not part of it
+    text = 'Intro.\n\n"It was a big deal," said Sen. Jim Whelan who represents Atlantic City.'
+    assert _pairs(text) == [("Jim Whelan", "direct", "It was a big deal")]
+
+
+def test_inverted_nominal_is_the_head_not_a_name_after_it() -> None:
+    text = 'Intro.\n\n"Trump went the other way," said the former top aide to President Bush.'
+    got = segment(text, unit="attribution")
+    assert [(s.mention, s.text) for s in got] == [
+        ("the former top aide", "Trump went the other way")
+    ]
+    assert got[0].speaker != "Bush"

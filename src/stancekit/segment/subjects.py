@@ -8,6 +8,8 @@ span says about its speaker is :func:`stancekit.segment.mentions.parse_mention`'
 
 from __future__ import annotations
 
+import re
+
 from stancekit.segment.lexicon import ABBREVIATIONS, ANON_HEADS, GROUP_HEADS, ORG_HEADS, ROLE_WORDS
 from stancekit.segment.mentions import (
     _CAP_STOP,
@@ -312,7 +314,12 @@ def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
     j = i - 1
     while j >= 0 and toks[j][2] != ",":
         j -= 1
-    while j >= 1 and 1 <= i - j - 1 <= 3 and all(_is_cap(t[2]) for t in toks[j + 1 : i]):
+    while (
+        j >= 1
+        and 1 <= i - j - 1 <= 3
+        and _is_cap(toks[j - 1][2])  # "Monsey, New York": a place, then its state
+        and all(_is_cap(t[2]) for t in toks[j + 1 : i])
+    ):
         k = j - 1
         while k >= 0 and toks[k][2] != ",":
             k -= 1
@@ -384,7 +391,7 @@ def _modified_name(
             or low in _CAP_STOP
             or low in _VERBISH
             or low in _SKIP_BEFORE_CUE
-            or low.endswith("ly")
+            or (w.islower() and low.endswith("ly"))  # "Daily News" is a name
         ):
             return None
         if _clause_start(toks, j, text, lo):
@@ -521,6 +528,8 @@ def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Sp
     n = len(toks)
     while i < n and toks[i][2] not in (",", "."):
         tok = toks[i][2]
+        if tok.lower() in ("who", "whose", "which", "that"):
+            break  # "said Sen. Jim Whelan who represents Atlantic City"
         if not _np_token(tok) and not _descriptors_then_name(toks, i):
             # "said MSNBC host Chris Matthews", "said political scientist Patrick Murray"
             break
@@ -564,6 +573,7 @@ def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Sp
     return toks[0][0], end
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
 _INVERTED_GLUE = frozenset("of with at for in to on from close familiar".split())
 
 
@@ -584,9 +594,9 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
             k += 1  # "said one senior official." (the final period stays on the word)
             break
         plain = w.replace("-", "").replace("’", "").replace("'", "")
-        if not plain.isalpha():
+        if not plain.isalpha() and not _INITIAL.fullmatch(w):
             return None
-        if low in _VERBISH or low in _SKIP_BEFORE_CUE or low.endswith("ly"):
+        if low in _VERBISH or low in _SKIP_BEFORE_CUE or (w.islower() and low.endswith("ly")):
             return None
         if low in _CAP_STOP and low not in _INVERTED_GLUE:
             return None
@@ -595,8 +605,14 @@ def _inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
         if k < len(toks):
             return None
     last = toks[k - 1][2].lower().rstrip(".")
-    if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[k - 1][2].islower():
-        return None  # the head is a common noun ("the White House" is read as a name)
+    glue = next((g for g in range(2, k) if toks[g][2] in _INVERTED_GLUE), k)
+    if k < 2 or last in _INVERTED_GLUE or last in _DETERMINERS or not toks[glue - 1][2].islower():
+        # the head is a common noun ("the White House" is read as a name), before any
+        # phrase that follows it ("the former top aide to President George W. Bush")
+        return None
+    if glue < k and any(_is_cap(t[2]) for t in toks[glue:k]):
+        # "the former top aide to President George W. Bush": the aide speaks, not Bush
+        return toks[0][0], toks[glue - 1][1]
     end = toks[k - 1][1] - (1 if toks[k - 1][2].endswith(".") else 0)
     return toks[0][0], end
 
