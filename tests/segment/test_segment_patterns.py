@@ -631,7 +631,7 @@ def test_groups_of_people_polled_in_the_attribution_unit() -> None:
 
 def test_news_shapes_of_named_speakers() -> None:
     # a nominal with its name in an appositive, after a quotation
-    text = 'Intro.\n\n"Somebody came in," the White House spokesman, Josh Earnest, said.'
+    text = 'Intro.\n\n"Somebody came in," the spokesman, Josh Earnest, said.'
     assert _pairs(text) == [("Josh Earnest", "direct", "Somebody came in")]
     # "Daily" is a name, not an adverb
     text = "Intro.\n\n\u201cWe are done,\u201d Daily News opinion editor Josh Greenman told CNN."
