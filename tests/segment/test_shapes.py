@@ -26,3 +26,17 @@ def test_fronted_phrases_with_according_to_and_participles() -> None:
     got = segment("Holding open a book, Beck said the country was in danger.")
     assert [(s.speaker, s.text) for s in got] == [("Beck", "the country was in danger")]
     assert list(segment("Bernie Sanders was written off as a fringe candidate.")) == []
+
+
+def test_according_to_data_from_an_organisation() -> None:
+    from stancekit.segment import segment
+
+    text = "Intro.\n\nBorrowers owe $1 trillion, according to data from the U.S. Department of Education."
+    got = segment(text)
+    assert [(s.speaker, s.mention, s.text) for s in got] == [
+        (
+            "U.S. Department of Education",
+            "the U.S. Department of Education",
+            "Borrowers owe $1 trillion",
+        )
+    ]

@@ -25,8 +25,9 @@ _BY_GERUND = re.compile(r"\s(?:by|after)\Z")
 
 
 _DOCUMENT_FROM = re.compile(
-    r"(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|release|readout|communiqu[eé]|letter|"
-    r"transcript|post|tweet)\s+(?:from|by|of|issued\s+by)\s+",
+    r"(?:(?:an?|the)\s+)?(?:\w+\s+)?(?:statement|report|release|readout|communiqu[eé]|letter|"
+    r"transcript|post|tweet|data|figures|numbers|records|documents|estimates|analysis)\s+"
+    r"(?:from|by|of|issued\s+by)\s+",
     re.IGNORECASE,
 )
 
