@@ -648,3 +648,9 @@ def test_inverted_nominal_is_the_head_not_a_name_after_it() -> None:
         ("the former top aide", "Trump went the other way")
     ]
     assert got[0].speaker != "Bush"
+
+
+def test_evidence_nouns_show_in_the_attribution_unit() -> None:
+    got = segment("Intro.\n\nPolls show the race is close.", unit="attribution")
+    assert [(s.speaker, s.text) for s in got] == [("Polls", "the race is close")]
+    assert len(segment("Intro.\n\nPolls show the race is close.")) == 0

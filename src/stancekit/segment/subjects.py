@@ -408,6 +408,8 @@ _GROUP_LEADERS = frozenset(
 )
 #: words that open a share of people ("about half of voters", "only 7 percent")
 _QUANTITY_OPENERS = frozenset("only just nearly almost roughly about some half most".split())
+#: plural nouns of evidence that "show" or "suggest" alone
+_EVIDENCE = frozenset("polls records data figures numbers surveys studies statistics".split())
 #: plural nouns of people that may speak alone ("forecasters say", "opponents argued")
 _PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ents", "ants", "ians", "ans", "ives", "ees")
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
@@ -424,8 +426,11 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         start += 1  # "But attorneys and legal experts (said)", "While only 7 percent (said)"
         led = True
     words = [t[2] for t in toks[start : end + 1]]
-    if len(words) == 1 and words[0].islower() and words[0].endswith(_PEOPLE_SUFFIXES):
-        return start  # "..., forecasters say C"
+    if len(words) == 1 and (
+        (words[0].islower() and words[0].endswith(_PEOPLE_SUFFIXES))
+        or words[0].lower() in _EVIDENCE
+    ):
+        return start  # "..., forecasters say C", "Polls show C"
     if not 2 <= len(words) <= 10:
         return None
     for k in range(1, len(words) - 1):
