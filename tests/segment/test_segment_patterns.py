@@ -654,3 +654,9 @@ def test_evidence_nouns_show_in_the_attribution_unit() -> None:
     got = segment("Intro.\n\nPolls show the race is close.", unit="attribution")
     assert [(s.speaker, s.text) for s in got] == [("Polls", "the race is close")]
     assert len(segment("Intro.\n\nPolls show the race is close.")) == 0
+
+
+def test_passive_with_an_adverb_is_no_statement() -> None:
+    text = "Meanwhile, Russia was often accused in the past years of using gas as a weapon."
+    assert len(segment(text)) == 0
+    assert len(segment(text, unit="attribution")) == 0

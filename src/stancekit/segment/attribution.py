@@ -81,6 +81,7 @@ _NOUN_FOLLOWS = re.compile(
     r"could|would|will))\b)"
 )
 _AND_BEFORE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?\Z")
+_PASSIVE_ADVERBS = frozenset("often also never long once repeatedly widely".split())
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 _BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
 _FINITE = re.compile(r"\s*(?:is|are|was|were|has|have|had)\b")
@@ -197,6 +198,14 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     return _main_clause(ctx, cues)
 
 
+def _adverb_passive(prev: list[str]) -> bool:
+    """``was often (accused)``, ``were widely (praised)``: a passive with an adverb."""
+    if len(prev) < 2 or prev[-2].lower() not in _PASSIVE_AUX:
+        return False
+    low = prev[-1].lower()
+    return low.endswith("ly") or low in _PASSIVE_ADVERBS
+
+
 def _main_clause(
     ctx: SentenceContext, cues: list[Cue]
 ) -> tuple[list[Raw], Entity | None, Span | None]:
@@ -218,6 +227,7 @@ def _main_clause(
             continue  # "wrote off", "backed down", "held up": not speech
         if c.form.endswith("ed") and (
             (prev and prev[-1].lower() in _PASSIVE_AUX)
+            or _adverb_passive(ctx.masked[max(ctx.start, c.start - 24) : c.start].split())
             or (c.base in NP_CUES and _BY_OR_OF.match(ctx.masked, c.end, ctx.end))
         ):
             continue  # "was praised by", "accused of fraud": passive, no statement
