@@ -24,3 +24,17 @@ def test_right_and_initial_subjects() -> None:
     text = "Donald Trump, her opponent, bemoaned the unrest and said"
     span = initial_subject(text, 0, text.index(" and said"))
     assert span is not None and text[span[0] : span[1]] == "Donald Trump"
+
+
+def test_inserts_between_subject_and_cue() -> None:
+    from stancekit.segment import segment
+
+    for text, who in [
+        ("Carter however said he would welcome China.", "Carter"),
+        ("Carter, however, said he would welcome China.", "Carter"),
+        (
+            "Brian Murphy, the chairman of the county GOP, for example, said it hurt.",
+            "Brian Murphy",
+        ),
+    ]:
+        assert [s.speaker for s in segment(text)] == [who], text

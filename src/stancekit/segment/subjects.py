@@ -33,7 +33,26 @@ _SKIP_BEFORE_CUE = frozenset(
     has have had been would will could did does do is are was were be may might must
     should can shall not never already just only here today yesterday tonight formally
     officially initially finally clearly explicitly jointly similarly openly flatly
-    angrily bluntly sharply warmly personally directly last even still """.split()
+    angrily bluntly sharply warmly personally directly last even still however """.split()
+)
+#: inserts set off by commas between a subject and its cue ("Murphy, for example, said")
+_INSERTS = frozenset(
+    {
+        ("for", "example"),
+        ("for", "instance"),
+        ("however",),
+        ("meanwhile",),
+        ("too",),
+        ("though",),
+        ("in", "turn"),
+        ("in", "fact"),
+        ("in", "response"),
+        ("in", "particular"),
+        ("for", "his", "part"),
+        ("for", "her", "part"),
+        ("for", "its", "part"),
+        ("for", "their", "part"),
+    }
 )
 
 
@@ -79,6 +98,25 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
         if w in _SKIP_BEFORE_CUE or w == "now":
             i -= 1
             continue
+        if w == ",":
+            j = i - 1
+            while j >= 0 and i - j <= 4 and toks[j][2] != ",":
+                j -= 1
+            if j >= 1 and tuple(t[2].lower() for t in toks[j + 1 : i]) in _INSERTS:
+                # "Carter, however, said"; "Brian Murphy, the chairman ..., for example,
+                # said": the insert's opening comma also closes an appositive
+                k = j - 1
+                while k >= 0 and j - k <= 40 and toks[k][2] != ",":
+                    k -= 1
+                closes = (
+                    k >= 1
+                    and toks[k + 1][2].lower() in ("the", "a", "an")
+                    and _is_cap(toks[k - 1][2])
+                )
+                i = j if closes else j - 1
+                if closes:
+                    break
+                continue
         if w == ")":
             # a party tag or aside: "Sen. Lindsey Graham (R-S.C.) said"
             j = i - 1
