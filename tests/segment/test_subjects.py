@@ -38,3 +38,26 @@ def test_inserts_between_subject_and_cue() -> None:
         ),
     ]:
         assert [s.speaker for s in segment(text)] == [who], text
+
+
+def test_where_a_person_is_from_is_not_the_speaker() -> None:
+    from stancekit.segment import segment
+
+    for text, who in [
+        ("Representative Mike Coffman of Colorado said the bill was bad.", "Mike Coffman"),
+        ("The bill was bad, said Sen. Bernie Sanders of Vermont.", "Bernie Sanders"),
+        ("Secretary of State John Kerry said the bill was bad.", "John Kerry"),
+        ("The Bank of England said rates would rise.", "Bank of England"),
+        (
+            "The Federal Reserve Bank of New York said rates would rise.",
+            "Federal Reserve Bank of New York",
+        ),
+    ]:
+        assert [s.speaker for s in segment(text)] == [who], text
+
+
+def test_contracted_pronoun_is_a_pronoun() -> None:
+    from stancekit.segment import segment
+
+    text = "Jeb Bush spoke.\n\nHe's comparing the actions to Obama's and says Obama is wrong."
+    assert [(s.speaker, s.mention) for s in segment(text)] == [("Jeb Bush", "He")]

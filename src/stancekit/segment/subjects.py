@@ -240,6 +240,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         if described is None:
             return None
         start = described
+    end = _before_home(toks, start, end)
     return (toks[start][0], toks[end][1]), appositive
 
 
@@ -268,6 +269,7 @@ def _descriptors_then_name(toks: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we)(?:[’']s|[’']re|[’']ve|[’']d|[’']ll)\Z", re.I)
 #: words that open a fronted phrase before the subject ("In an interview, ...")
 _FRONTING = frozenset("in on at during after before since with earlier later last amid".split())
 
@@ -284,6 +286,10 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
             return None
         k = comma + 1
     start = k
+    contracted = _CONTRACTED_PRONOUN.match(toks[k][2]) if k < len(toks) else None
+    if contracted is not None:
+        # "He's comparing ... and says C": the pronoun, not a possessive name "He's"
+        return toks[k][0], toks[k][0] + contracted.end(1)
     if k + 1 < len(toks) and toks[k][2].lower() in ("he", "she") and _descriptor(toks[k + 1][2]):
         return toks[k][0], toks[k][1]  # "He called the actions lawful, and said ..."
     if k < len(toks) and toks[k][2].endswith(("ing", "ed")):
@@ -609,11 +615,26 @@ def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Sp
         if of is None or n - of > 8 or not toks[-1][2].endswith("."):
             return None
         stop = of
+    stop = _before_home(toks, 0, stop - 1) + 1
     end = toks[stop - 1][1]
     last = toks[stop - 1][2]
     if last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and last.count(".") == 1:
         end -= 1
     return toks[0][0], end
+
+
+def _before_home(toks: list[tuple[int, int, str]], start: int, end: int) -> int:
+    """The end of a person's name followed by where the person is from (``Rep. Mike Coffman
+    of Colorado``, ``Senator Ben Cardin of Maryland``): the index before that ``of``; ``end``
+    when the phrase is not so (``Secretary of State John Kerry``, ``the Bank of England``)."""
+    of = next((k for k in range(start + 2, end) if toks[k][2] == "of"), None)
+    if of is None or end - of > 3 or not all(_is_cap(t[2]) for t in toks[of + 1 : end + 1]):
+        return end
+    if toks[of - 1][2].lower() in ORG_HEADS or toks[of - 1][2].lower().rstrip("s") in ORG_HEADS:
+        return end  # "the Federal Reserve Bank of New York": an organisation's name
+    name = [t[2] for t in toks[start:of] if t[2].lower() not in ROLE_WORDS | _DETERMINERS]
+    caps = [w for w in name if _is_cap(w) and w.rstrip(".").lower() not in ABBREVIATIONS]
+    return of - 1 if len(caps) >= 2 else end
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -682,8 +703,5 @@ def antecedent(text: str, lo: int, hi: int) -> Span | None:
         return None
     if toks[end][2].endswith(("’s", "'s")):
         return None
-    for k in range(start + 2, end):
-        if toks[k][2] == "of" and sum(_is_cap(t[2]) for t in toks[start:k]) >= 2:
-            end = k - 1  # "Representative Peter T. King of New York": the person
-            break
+    end = _before_home(toks, start, end)  # "Representative Peter T. King of New York"
     return toks[start][0], toks[end][1]
