@@ -127,3 +127,13 @@ def test_counterparts_and_prefixed_names_in_titles() -> None:
     )
     got = [s.speaker for s in segment(text)]
     assert got == ["Vladimir Putin", "Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"]
+
+
+def test_plain_names_drop_descriptions_and_headline_words() -> None:
+    from stancekit.segment import segment
+
+    text = (
+        "Billionaire Donald Trump spoke in Iowa.\n\nTrump said the wall would be built.\n\n"
+        "Does Rubio Have A Plan\n\nRubio said the plan was ready."
+    )
+    assert [s.speaker for s in segment(text)] == ["Donald Trump", "Rubio"]

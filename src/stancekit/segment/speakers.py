@@ -87,12 +87,29 @@ def _plain_name(text: str, span: tuple[int, int]) -> str | None:
         return None
     if words[-1].lower() in _PLACE_WORDS:
         return None  # "Wall Street", "Trump Tower"
+    if any(w.lower() in _HEADLINE_WORDS for w in words):
+        return None  # "Crowd Does Not Like Donald Trump": a headline, not a name
+    while len(words) > 2 and words[0].lower() in _NAME_DESCRIPTORS:
+        words = words[1:]  # "Billionaire Donald Trump"
+    if words[0].lower() in _NAME_DESCRIPTORS:
+        return None
     before = _WORD_BEFORE.search(text, max(0, span[0] - 12), span[0])
     if before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS:
         return None  # "On Wall Street", "in New Hampshire": a place
-    return _HONORIFIC.sub("", m.name).strip()
+    return _HONORIFIC.sub("", " ".join(words)).strip()
 
 
+#: capitalised words of headlines that are never part of a person's name
+_HEADLINE_WORDS = frozenset(
+    """does do did not like just who he she his her it is are was were has have had will
+    would can could says said after before with from into over about against""".split()
+)
+#: descriptions written capitalised before a name ("Billionaire Donald Trump")
+_NAME_DESCRIPTORS = frozenset(
+    """billionaire businessman businesswoman candidate nominee presumptive presidential
+    republican democratic democrat gop former mogul tycoon frontrunner front-runner hopeful
+    rival challenger""".split()
+)
 _PLACE_WORDS = frozenset(
     """street avenue road boulevard square plaza park hill tower house hall center centre
     building city county valley river island islands bay beach lake mountain mountains airport
