@@ -660,3 +660,15 @@ def test_passive_with_an_adverb_is_no_statement() -> None:
     text = "Meanwhile, Russia was often accused in the past years of using gas as a weapon."
     assert len(segment(text)) == 0
     assert len(segment(text, unit="attribution")) == 0
+
+
+def test_events_are_not_attributions_in_either_unit() -> None:
+    for text in [
+        "Bernie Sanders held a rally in Iowa.",
+        "Hillary Clinton maintains a large lead over Sanders.",
+        "Exports continued to fall, and officials were worried.",
+        "Chinese local governments known for lax rules built plants.",
+    ]:
+        assert len(segment(text, unit="attribution")) == 0, text
+    got = segment("Bernie Sanders maintained that the system is rigged.", unit="attribution")
+    assert [s.text for s in got] == ["the system is rigged"]

@@ -63,6 +63,9 @@ _INVERTIBLE = frozenset(
 )
 #: cues after which a lower-case noun phrase that ends the sentence is the inverted subject
 _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "ask", "recall"})
+#: cues that need "that" in both units: without it they are events ("held a rally",
+#: "maintained their lead", "continued to fall")
+_EVENTS_TOO = frozenset({"hold", "maintain", "continue", "state"})
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
 _ADJUNCT = re.compile(
     r"\s*,\s*(?:speaking|who|which|declining|citing|according|referring|in an?|at an?"
@@ -324,8 +327,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         ):
             return None
         if (
-            c.base in THAT_ONLY
-            and not ctx.broad
+            ((c.base in THAT_ONLY and not ctx.broad) or c.base in _EVENTS_TOO)
             and cstart is not None
             and not re.search(r"that\s*$|:\s*$", m[c.end : cstart])
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)

@@ -407,7 +407,7 @@ def _forms_of(base: str) -> tuple[str, ...]:
 _IRREGULAR.update(
     {
         "think": ("thinks", "thought", "thinking"),
-        "know": ("knows", "knew", "knowing", "known"),
+        "know": ("knows", "knew", "knowing"),
         "feel": ("feels", "felt", "feeling"),
         "find": ("finds", "found", "finding"),
         "see": ("sees", "saw", "seeing"),
