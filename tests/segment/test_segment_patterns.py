@@ -672,3 +672,16 @@ def test_events_are_not_attributions_in_either_unit() -> None:
         assert len(segment(text, unit="attribution")) == 0, text
     got = segment("Bernie Sanders maintained that the system is rigged.", unit="attribution")
     assert [s.text for s in got] == ["the system is rigged"]
+
+
+def test_passive_said_idioms_and_found_events() -> None:
+    for text in [
+        "The route followed a tunnel where, it is said, racists once fired shots.",
+        "Sanders had been told he would lose narrowly.",
+        "All told, up to 5 million people could be eligible.",
+        "Hillary Clinton found a way to make it so.",
+        "The senator found himself back on the street.",
+    ]:
+        assert len(segment(text, unit="attribution")) == 0, text
+    got = segment("A 2014 study found that turnout fell.", unit="attribution")
+    assert [s.text for s in got] == ["turnout fell"]

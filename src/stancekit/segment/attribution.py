@@ -84,6 +84,11 @@ _NOUN_FOLLOWS = re.compile(
     r"could|would|will))\b)"
 )
 _AND_BEFORE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?\Z")
+_FOUND_EVENT = re.compile(
+    r"\s+(?:himself|herself|itself|themselves|ourselves|myself|yourself|a\s+way|ways|"
+    r"a\s+(?:new|possible|much-needed)|time|work|jobs?|refuge|success|support)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_ADVERBS = frozenset("often also never long once repeatedly widely".split())
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 _BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
@@ -228,6 +233,12 @@ def _main_clause(
             continue  # "battleground states could be decisive": a noun
         if _PARTICLE_AFTER.match(ctx.masked, c.end, ctx.end):
             continue  # "wrote off", "backed down", "held up": not speech
+        if c.form in ("said", "told") and prev and prev[-1].lower() in _PASSIVE_AUX:
+            continue  # "it is said", "he had been told": passive
+        if c.form == "told" and prev and prev[-1].lower() == "all":
+            continue  # "All told, 5 million people": an idiom
+        if c.base == "find" and _FOUND_EVENT.match(ctx.masked, c.end, ctx.end):
+            continue  # "found a way", "found himself": no finding reported
         if c.form.endswith("ed") and (
             (prev and prev[-1].lower() in _PASSIVE_AUX)
             or _adverb_passive(ctx.masked[max(ctx.start, c.start - 24) : c.start].split())
