@@ -685,3 +685,29 @@ def test_passive_said_idioms_and_found_events() -> None:
         assert len(segment(text, unit="attribution")) == 0, text
     got = segment("A 2014 study found that turnout fell.", unit="attribution")
     assert [s.text for s in got] == ["turnout fell"]
+
+
+def test_pronoun_subjects_in_embedded_clauses() -> None:
+    lead = "Tom Cole spoke.\n\n"
+    cases = [
+        (
+            "The plan is crucial, and while he said he'd hold a hearing, it is unlikely.",
+            "he'd hold a hearing",
+        ),
+        (
+            "Clinton spent time in Minnesota, where he says he can win if turnout is strong.",
+            "he can win if turnout is strong",
+        ),
+        (
+            "The party credits its candidates -- but he said Trump will help them.",
+            "Trump will help them",
+        ),
+        (
+            'She drew his ire - he called her "weak" and said she had no support.',
+            "she had no support",
+        ),
+    ]
+    for text, content in cases:
+        got = [(s.speaker, s.mention, s.text) for s in segment(lead + text)]
+        assert got == [("Tom Cole", "he", content)], text
+    assert len(segment(lead + "Having said that, the group moved on.")) == 0

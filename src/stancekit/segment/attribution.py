@@ -117,7 +117,7 @@ _COMMA_THEN = re.compile(
 )
 _SUBORDINATE = re.compile(
     r"(?:\A(?:but\s+|and\s+)?|\s)(?:"
-    + "|".join(sorted(SUBORDINATORS | {"although", "though"}))
+    + "|".join(sorted(SUBORDINATORS | {"although", "though", "where"}))
     + r")\Z",
     re.IGNORECASE,
 )
@@ -363,7 +363,12 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             return Choice("leading-start", c, np_span, appos, cstart)
         opener = _SUBORDINATE.search(pstrip)
         if opener is not None:
-            return _subordinate(ctx, c, np_span, appos, cstart, opening=opener.start() == 0)
+            # "While he said C, ..." and "..., and while he said C, ...": the clause opens
+            # its sentence or conjunct, so C stops at its comma
+            opening = opener.start() == 0 or bool(
+                re.search(r"\b(?:and|but)\s*\Z", pstrip[: opener.start()])
+            )
+            return _subordinate(ctx, c, np_span, appos, cstart, opening=opening)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
             return None if cstart is None else Choice("leading", c, np_span, appos, cstart)

@@ -33,7 +33,8 @@ _SKIP_BEFORE_CUE = frozenset(
     has have had been would will could did does do is are was were be may might must
     should can shall not never already just only here today yesterday tonight formally
     officially initially finally clearly explicitly jointly similarly openly flatly
-    angrily bluntly sharply warmly personally directly last even still however """.split()
+    angrily bluntly sharply warmly personally directly last even still however having
+    being """.split()
 )
 #: inserts set off by commas between a subject and its cue ("Murphy, for example, said")
 _INSERTS = frozenset(
@@ -274,9 +275,16 @@ _CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we)(?:[’']s|[’']re|[’']
 _FRONTING = frozenset("in on at during after before since with earlier later last amid".split())
 
 
+_CLAUSE_BREAK = re.compile(r"\s(?:-|--|—|–)\s|;\s")
+
+
 def initial_subject(text: str, lo: int, hi: int) -> Span | None:
-    """The subject that opens the clause at ``lo`` when a verb follows it (``Donald Trump,
-    her opponent, bemoaned ...``): the proper-name phrase, its appositive skipped."""
+    """The subject that opens the clause before ``hi`` when a verb follows it (``Donald
+    Trump, her opponent, bemoaned ...``): the proper-name phrase, its appositive skipped. The
+    clause starts at ``lo`` or after the last dash or semicolon before ``hi`` (``She drew his
+    ire - he called her "weak" and said ...``)."""
+    for brk in _CLAUSE_BREAK.finditer(text, lo, hi):
+        lo = brk.end()
     toks = tokens(text, lo, hi)
     k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
     if k < len(toks) and toks[k][2].lower() in _FRONTING:
@@ -536,6 +544,8 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
     prev = toks[start - 1][2]
     if prev in (",", ":", ";", "—", "–", "(") or prev in "\"”’'»":
         return True
+    if prev.lower() in SUBORDINATORS or prev.lower() == "where":
+        return True  # "booed when she said ...", "in Minnesota, where he says ..."
     if prev.lower() in (
         "but",
         "and",
@@ -555,8 +565,8 @@ def _clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: i
         "whereas",
         "because",
     ):
-        if start == 1 or toks[start - 2][2] in (",", ";", ":"):
-            return True
+        if start == 1 or toks[start - 2][2] in (",", ";", ":", "—", "–", "--", "-", "and"):
+            return True  # "..., and while he said", "... -- but he said"
         # "Exports grew and officials said": a new clause after a word that ends a clause
         before = toks[start - 2][2]
         return prev.lower() in ("and", "but") and before.isalpha() and not _np_token(before)
