@@ -111,6 +111,7 @@ def quality() -> dict[str, Any]:
     sets = {
         "attribution_dev": SHARED / "data" / "attribution_dev.jsonl",
         "polnear_dev": SHARED / "data" / "polnear" / "dev.jsonl",
+        "polnear_train": SHARED / "data" / "polnear" / "train.jsonl",
     }
     for name, gold in sets.items():
         arts = list(read_articles(gold))
