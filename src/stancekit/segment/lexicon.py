@@ -21,6 +21,7 @@ __all__ = [
     "NP_CUES",
     "ORG_HEADS",
     "PARTICIPLE_OPENERS",
+    "PEOPLE_SUFFIXES",
     "PLURAL_SUBJECTS",
     "ROLE_WORDS",
     "SPLIT_ING",
@@ -210,6 +211,19 @@ NOUN_S_FORMS: frozenset[str] = frozenset(
     answers replies promises pledges demands requests views fears doubts hopes plans supports
     charges attacks backs posts tweets jokes quips vows thanks praises welcomes cites
     warnings findings forecasts predictions statements tells appeals""".split()
+)
+
+#: Endings of plural nouns of people ("forecasters", "voters", "analysts", "detectives").
+PEOPLE_SUFFIXES: tuple[str, ...] = (
+    "ers",
+    "ors",
+    "ists",
+    "ents",
+    "ants",
+    "ians",
+    "ans",
+    "ives",
+    "ees",
 )
 
 #: Cues that only count with an explicit ``that``/``:``/quotation (too often events otherwise).

@@ -23,6 +23,7 @@ from stancekit.segment.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
     ORG_HEADS,
+    PEOPLE_SUFFIXES,
     ROLE_WORDS,
 )
 from stancekit.segment.mentions import _AGED, Mention, parse_mention
@@ -128,10 +129,6 @@ def _org_key(name: str) -> frozenset[str]:
 
 def _capitals(name: str) -> int:
     return sum(1 for w in name.split() if w[:1].isupper())
-
-
-#: endings of plural nouns of people ("voters", "Democrats" aside: those are names)
-_PEOPLE = ("ers", "ors", "ists", "ents", "ants", "ians", "ees")
 
 
 def _speaking_noun(head: str) -> bool:
@@ -540,7 +537,7 @@ class SpeakerBook:
             return ent
         last = m.text.split()[-1]
         if self.plural_speakers and (
-            head in ("percent", "%") or (last.islower() and last.endswith(_PEOPLE))
+            head in ("percent", "%") or (last.islower() and last.endswith(PEOPLE_SUFFIXES))
         ):
             # "58 percent of Florida voters said", "about half of primary voters said"
             return self._named(m.text, "group")

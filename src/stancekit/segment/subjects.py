@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from stancekit.segment.lexicon import ABBREVIATIONS, ANON_HEADS, GROUP_HEADS, ORG_HEADS, ROLE_WORDS
+from stancekit.segment.lexicon import (
+    ABBREVIATIONS,
+    ANON_HEADS,
+    GROUP_HEADS,
+    ORG_HEADS,
+    PEOPLE_SUFFIXES,
+    ROLE_WORDS,
+)
 from stancekit.segment.mentions import (
     _CAP_STOP,
     _CONNECTORS,
@@ -462,8 +469,6 @@ _GROUP_LEADERS = frozenset(
 _QUANTITY_OPENERS = frozenset("only just nearly almost roughly about some half most".split())
 #: plural nouns of evidence that "show" or "suggest" alone
 _EVIDENCE = frozenset("polls records data figures numbers surveys studies statistics".split())
-#: plural nouns of people that may speak alone ("forecasters say", "opponents argued")
-_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ents", "ants", "ians", "ans", "ives", "ees")
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
@@ -479,8 +484,7 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         led = True
     words = [t[2] for t in toks[start : end + 1]]
     if len(words) == 1 and (
-        (words[0].islower() and words[0].endswith(_PEOPLE_SUFFIXES))
-        or words[0].lower() in _EVIDENCE
+        (words[0].islower() and words[0].endswith(PEOPLE_SUFFIXES)) or words[0].lower() in _EVIDENCE
     ):
         return start  # "..., forecasters say C", "Polls show C"
     if not 2 <= len(words) <= 10:
