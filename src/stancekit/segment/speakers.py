@@ -535,17 +535,17 @@ class SpeakerBook:
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
             return ent
+        if permissive and first.lower() in _QUANTIFIERS:
+            # "Several Democratic operatives said": a group, when groups speak
+            if first.lower() == "those":
+                return self._named(m.text, "group")  # "Those close to him"
+            return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
         last = m.text.split()[-1]
         if self.plural_speakers and (
             head in ("percent", "%") or (last.islower() and last.endswith(PEOPLE_SUFFIXES))
         ):
             # "58 percent of Florida voters said", "about half of primary voters said"
             return self._named(m.text, "group")
-        if permissive and first.lower() in _QUANTIFIERS:
-            # "Several Democratic operatives said": a group, when groups speak
-            if first.lower() == "those":
-                return self._named(m.text, "group")  # "Those close to him"
-            return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
         if (_speaking_noun(head) or permissive) and (
             first.lower() in ("the", "a", "an", "one")
             or (permissive and first.lower() in ("his", "her", "their", "its"))
