@@ -711,3 +711,20 @@ def test_pronoun_subjects_in_embedded_clauses() -> None:
         got = [(s.speaker, s.mention, s.text) for s in segment(lead + text)]
         assert got == [("Tom Cole", "he", content)], text
     assert len(segment(lead + "Having said that, the group moved on.")) == 0
+
+
+def test_party_tags_groups_named_by_whom_they_serve_and_trailing_reports() -> None:
+    text = "Intro.\n\n\u201cThe veto will fall,\u201d Senate Majority Leader Mitch McConnell, R-Ky., said."
+    assert _pairs(text) == [("Mitch McConnell", "direct", "The veto will fall")]
+    # "advisers to Mr. Obama" are not Obama
+    text = "Intro.\n\nBut in recent days, advisers to Mr. Obama say, the president is angry."
+    assert len(segment(text)) == 0
+    got = segment(text, unit="attribution")
+    assert [s.speaker for s in got] == ["advisers to Mr. Obama"]
+    text = "Intro.\n\nBonuses were $500 every three months, The Wall Street Journal reports."
+    got = segment(text, unit="attribution")
+    assert [(s.speaker, s.text) for s in got] == [
+        ("Wall Street Journal", "Bonuses were $500 every three months")
+    ]
+    text = "Intro.\n\nPolitical observers in Virginia and elsewhere say Scott deserves it."
+    assert [s.text for s in segment(text, unit="attribution")] == ["Scott deserves it"]

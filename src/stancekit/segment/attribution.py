@@ -89,6 +89,7 @@ _FOUND_EVENT = re.compile(
     r"a\s+(?:new|possible|much-needed)|time|work|jobs?|refuge|success|support)\b",
     re.IGNORECASE,
 )
+_ENDS = re.compile(r"\s*[.!?]?\s*\Z")
 _PASSIVE_ADVERBS = frozenset("often also never long once repeatedly widely".split())
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
 _BY_OR_OF = re.compile(r"\s+(?:by|of)\b")
@@ -229,8 +230,14 @@ def _main_clause(
             continue
         if prev and prev[-1].lower() in ("to", "not", "n't", "never", "cannot"):
             continue  # "declined to say", "did not say": no statement
-        if c.form in NOUN_S_FORMS and _NOUN_FOLLOWS.match(ctx.masked, c.end, ctx.end):
-            continue  # "battleground states could be decisive": a noun
+        if (
+            c.form in NOUN_S_FORMS
+            and _NOUN_FOLLOWS.match(ctx.masked, c.end, ctx.end)
+            and not (prev and prev[-1][:1].isupper() and _ENDS.match(ctx.masked, c.end, ctx.end))
+        ):
+            # "battleground states could be decisive": a noun; "..., The Journal reports."
+            # after a name at the end of the sentence is the verb
+            continue
         if _PARTICLE_AFTER.match(ctx.masked, c.end, ctx.end):
             continue  # "wrote off", "backed down", "held up": not speech
         if c.form in ("said", "told") and prev and prev[-1].lower() in _PASSIVE_AUX:

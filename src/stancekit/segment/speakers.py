@@ -361,6 +361,13 @@ class SpeakerBook:
                 return None
             name = re.sub(r"^(?:the|both|all)\s+", "", mention.text, flags=re.I)
             return self._named(name, "group")
+        words = mention.text.split()
+        if kind == "person" and len(words) > 2 and words[0].islower() and words[0].endswith("s"):
+            # "advisers to Mr. Obama", "attorneys for the family": a group named by whom it
+            # serves, not the person named in it
+            if not self.plural_speakers:
+                return None
+            return self._named(mention.text, "group")
         if (
             kind == "person"
             and " " not in mention.name
@@ -542,7 +549,9 @@ class SpeakerBook:
             return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
         last = m.text.split()[-1]
         if self.plural_speakers and (
-            head in ("percent", "%") or (last.islower() and last.endswith(PEOPLE_SUFFIXES))
+            head in ("percent", "%")
+            or (last.islower() and last.endswith(PEOPLE_SUFFIXES))
+            or (head.endswith("s") and head.endswith(PEOPLE_SUFFIXES))
         ):
             # "58 percent of Florida voters said", "about half of primary voters said"
             return self._named(m.text, "group")

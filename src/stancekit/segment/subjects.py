@@ -367,6 +367,9 @@ def _after_fronted_phrase(toks: list[tuple[int, int, str]], start: int) -> bool:
     )
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
+
+
 def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
     """The comma that opens the appositive closed by the comma at ``i``; a place named after
     an inner comma ("a philanthropist from Monsey, New York,") stays inside."""
@@ -378,6 +381,7 @@ def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
         and 1 <= i - j - 1 <= 3
         and _is_cap(toks[j - 1][2])  # "Monsey, New York": a place, then its state
         and all(_is_cap(t[2]) for t in toks[j + 1 : i])
+        and not _PARTY_TAG.match(toks[j + 1][2])  # "Mitch McConnell, R-Ky.,": his party
     ):
         k = j - 1
         while k >= 0 and toks[k][2] != ",":
@@ -459,9 +463,25 @@ def _modified_name(
 
 
 _GROUP_GLUE = frozenset(
-    "in of from at and to around across his her its their only but about all".split()
+    "in of from at and to around across his her its their only but about all for with the".split()
 )
+
+
 #: words before a group subject that are not part of it
+def _people_plural(word: str) -> bool:
+    """A plural noun of people: "attorneys", "advisers", "observers", "officials"."""
+    if not word.endswith("s"):
+        return False
+    stem = word[:-1]
+    return (
+        word.endswith(PEOPLE_SUFFIXES)
+        or stem in ROLE_WORDS
+        or word in GROUP_HEADS
+        or word in ANON_HEADS
+    )
+
+
+_HEAD_GLUE = frozenset("for of to in at from with close".split())
 _GROUP_LEADERS = frozenset(
     "but and yet so still while whereas although though because if as when meanwhile".split()
 )
@@ -501,6 +521,14 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
     ):
         return None
     last = words[-1].lower()
+    if not last.endswith("s"):
+        # "attorneys for the family (said)", "advisers to Mr. Obama (say)": a plural head
+        # and the phrase that says whose
+        for k in range(min(2, len(words) - 2)):
+            head, glue = words[k].lower(), words[k + 1].lower()
+            if glue in _HEAD_GLUE and _people_plural(head):
+                last = head
+                break
     share = last in ("percent", "%") or (
         (last.isdigit() or last in _NUMBER_WORDS) and words[-2].lower() in ("in", "but", "of")
     )  # "7 percent", "One in three", "all but two": shares of people polled
@@ -508,7 +536,9 @@ def _group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         return None
     for k, w in enumerate(words):
         low = w.lower()
-        if w != "%" and not w.replace("-", "").replace("’", "").replace("'", "").isalnum():
+        plain = w.replace("-", "").replace("’", "").replace("'", "")
+        titled = w.endswith(".") and _is_cap(w) and plain[:-1].isalpha()  # "Mr. Obama"
+        if w != "%" and not plain.isalnum() and not titled:
             return None
         if k == 0 and low in _QUANTITY_OPENERS:
             continue
