@@ -728,3 +728,9 @@ def test_party_tags_groups_named_by_whom_they_serve_and_trailing_reports() -> No
     ]
     text = "Intro.\n\nPolitical observers in Virginia and elsewhere say Scott deserves it."
     assert [s.text for s in segment(text, unit="attribution")] == ["Scott deserves it"]
+
+
+def test_free_relative_what_is_no_subject_phrase() -> None:
+    text = "The debate over what Trump says his plan would do has endured."
+    assert len(segment(text)) == 0
+    assert len(segment(text, unit="attribution")) == 0

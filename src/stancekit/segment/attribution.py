@@ -89,6 +89,7 @@ _FOUND_EVENT = re.compile(
     r"a\s+(?:new|possible|much-needed)|time|work|jobs?|refuge|success|support)\b",
     re.IGNORECASE,
 )
+_WHAT_BEFORE = re.compile(r"\bwhat(?:ever)?\Z", re.IGNORECASE)
 _ENDS = re.compile(r"\s*[.!?]?\s*\Z")
 _PASSIVE_ADVERBS = frozenset("often also never long once repeatedly widely".split())
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
@@ -331,6 +332,8 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             return None  # "the meeting that was held": a relative clause (see relative_speakers)
         prefix = m[a : np_span[0]]
         pstrip = prefix.strip()
+        if _WHAT_BEFORE.search(pstrip):
+            return None  # "what Trump says his plan would do": the content is "what"
         cstart = content_start(ctx.masked, c.end, c.base, b)
         if cstart is not None and _FINITE.match(m, cstart, b):
             # "Everything Trump says is a lie": the cue is in a relative clause (or, after a

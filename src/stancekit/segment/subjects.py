@@ -419,6 +419,9 @@ _VERBISH = frozenset(
 )
 
 
+_WH_WORDS = frozenset("what how why whether where when which who whom that".split())
+
+
 def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int | None:
     """``The head of a new intergovernmental body on deep-sea mining (urged ...)``: a
     determiner-led noun phrase with a person or organisation head, from the clause start."""
@@ -428,8 +431,8 @@ def _sentence_initial_nominal(toks: list[tuple[int, int, str]], end: int) -> int
     words = [t[2] for t in toks[start : end + 1]]
     if not 2 <= len(words) <= 16 or words[0].lower() not in _DETERMINERS:
         return None
-    if any(w in (",", ";", ":", '"', "“", "”") for w in words):
-        return None
+    if any(w in (",", ";", ":", '"', "“", "”") or w.lower() in _WH_WORDS for w in words):
+        return None  # "The debate over what Trump (says)": a clause inside, not one phrase
     if any(w.lower() in _VERBISH or (w.lower().endswith("ed") and not _is_cap(w)) for w in words):
         return None
     heads = [w.lower() for w in words[1:4]] + [words[-1].lower()]
@@ -565,7 +568,7 @@ def _determiner_phrase(
         return None
     for j in range(end - 1, max(-1, end - 6), -1):
         w = toks[j][2]
-        if not w[:1].isalpha():
+        if not w[:1].isalpha() or w.lower() in _WH_WORDS:
             return None
         if w.lower() in _DETERMINERS and _clause_start(toks, j, text, lo):
             return j
