@@ -734,3 +734,11 @@ def test_free_relative_what_is_no_subject_phrase() -> None:
     text = "The debate over what Trump says his plan would do has endured."
     assert len(segment(text)) == 0
     assert len(segment(text, unit="attribution")) == 0
+
+
+def test_trailing_as_clause_and_where_with_a_group() -> None:
+    text = "Bill Cole spoke.\n\nThe plan is dead, as he said last week."
+    assert _pairs(text) == [("Bill Cole", "indirect", "The plan is dead")]
+    text = "Intro.\n\nThe firm filed in Richmond, where bankruptcy experts say judges move fast."
+    got = segment(text, unit="attribution")
+    assert [(s.speaker, s.text) for s in got] == [("bankruptcy experts", "judges move fast")]

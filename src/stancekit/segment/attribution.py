@@ -452,6 +452,11 @@ def _subordinate(
             return Choice("leading-start", c, np_span, appos, then.end())  # "when she said, "Q""
         if opening and word == "as" and then is not None:
             return Choice("leading-start", c, np_span, appos, then.end())
+        if not opening and word == "as" and cstart is None:
+            # "It does not say whether he had a gun, as police have said.": the main clause
+            comma = m.rfind(",", ctx.start, np_span[0])
+            if comma > ctx.start:
+                return Choice("trailing", c, np_span, appos, comma)
         return None
     if opening:
         comma = m.find(",", cstart, ctx.end)

@@ -486,7 +486,7 @@ def _people_plural(word: str) -> bool:
 
 _HEAD_GLUE = frozenset("for of to in at from with close".split())
 _GROUP_LEADERS = frozenset(
-    "but and yet so still while whereas although though because if as when meanwhile".split()
+    "but and yet so still while whereas although though because if as when meanwhile where".split()
 )
 #: words that open a share of people ("about half of voters", "only 7 percent")
 _QUANTITY_OPENERS = frozenset("only just nearly almost roughly about some half most".split())
