@@ -742,3 +742,12 @@ def test_trailing_as_clause_and_where_with_a_group() -> None:
     text = "Intro.\n\nThe firm filed in Richmond, where bankruptcy experts say judges move fast."
     got = segment(text, unit="attribution")
     assert [(s.speaker, s.text) for s in got] == [("bankruptcy experts", "judges move fast")]
+
+
+def test_relative_clause_beliefs_in_the_attribution_unit() -> None:
+    text = "On the other side, there is Donald J. Trump, who wants to simplify the tax code."
+    got = segment(text, unit="attribution")
+    assert [(s.speaker, s.mention, s.text) for s in got] == [
+        ("Donald J. Trump", "who", "to simplify the tax code")
+    ]
+    assert len(segment(text)) == 0

@@ -162,6 +162,11 @@ _RELATIVE_CUES = frozenset(
 )
 
 
+#: in the attribution unit, beliefs and intentions in a relative clause count too ("Donald
+#: J. Trump, who wants to simplify the tax code")
+_RELATIVE_BELIEFS = frozenset("want think believe hope plan intend expect fear worry".split())
+
+
 def relative_speakers(
     ctx: SentenceContext, cues: list[Cue]
 ) -> list[tuple[Cue, int, tuple[int, int], tuple[int, int]]]:
@@ -173,7 +178,9 @@ def relative_speakers(
     for c in cues:
         lo = max(ctx.start, c.start - 60)
         hit = _WHO_BEFORE.search(m, lo, c.start)
-        if hit is None or c.form.endswith("ing") or c.base not in _RELATIVE_CUES:
+        if hit is None or c.form.endswith("ing"):
+            continue
+        if c.base not in _RELATIVE_CUES and not (ctx.broad and c.base in _RELATIVE_BELIEFS):
             continue
         who = (hit.start(2), hit.end(2))
         commas = hit.group(1).startswith(",")
