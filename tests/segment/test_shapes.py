@@ -40,3 +40,17 @@ def test_according_to_data_from_an_organisation() -> None:
             "Borrowers owe $1 trillion",
         )
     ]
+
+
+def test_quoted_as_saying_credits_the_person_quoted() -> None:
+    from stancekit.segment import segment
+
+    text = (
+        "Sergei Lavrov met Wang Yi.\n\nLavrov was quoted by TASS as saying that Russia would "
+        "not retreat.\n\nThe statement quoted Wang as saying China would act."
+    )
+    got = [(s.speaker, s.mention, s.text) for s in segment(text)]
+    assert got == [
+        ("Sergei Lavrov", "Lavrov", "Russia would not retreat"),
+        ("Wang Yi", "Wang", "China would act"),
+    ]

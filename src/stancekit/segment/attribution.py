@@ -43,6 +43,7 @@ from stancekit.segment.sentence import (
 from stancekit.segment.shapes import (
     according_to,
     participle_of_subject,
+    quoted_as_saying,
     relative_speakers,
     said_first,
 )
@@ -193,6 +194,9 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     cues = sentence_cues(ctx)
     if not cues:
         return [], None, None
+    quoted = quoted_as_saying(ctx)
+    if quoted is not None:
+        return quoted, None, None
     acc = according_to(ctx, cues)
     if acc is not None:
         return acc, None, None

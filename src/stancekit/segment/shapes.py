@@ -17,9 +17,15 @@ from stancekit.segment.sentence import (
     quote_pieces,
     resolve_speaker,
 )
-from stancekit.segment.subjects import antecedent, initial_subject, right_subject
+from stancekit.segment.subjects import antecedent, initial_subject, left_subject, right_subject
 
-__all__ = ["according_to", "participle_of_subject", "relative_speakers", "said_first"]
+__all__ = [
+    "according_to",
+    "participle_of_subject",
+    "quoted_as_saying",
+    "relative_speakers",
+    "said_first",
+]
 
 _BY_GERUND = re.compile(r"\s(?:by|after)\Z")
 
@@ -190,4 +196,43 @@ def relative_speakers(
         if not commas and parse_mention(ctx.text, ante).kind != "person":
             continue  # "Americans who know ...": restrictive, a kind of people
         out.append((c, hit.start(), who, ante))
+    return out
+
+
+_QUOTED_PASSIVE = re.compile(
+    r"\s(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|later\s+)?quoted"
+    r"(?:\s+by\s+[^,;:]{1,80}?)?\s+as\s+(?:saying|telling\s+[^,;:]{1,60}?)\b"
+)
+_QUOTED_ACTIVE = re.compile(
+    r"\bquoted\s+([^,;:]{2,80}?)\s+as\s+(?:saying|telling\s+[^,;:]{1,60}?)\b"
+)
+
+
+def quoted_as_saying(ctx: SentenceContext) -> list[Raw] | None:
+    """``X was quoted by TASS as saying C`` and ``The statement quoted X as saying C``: X's
+    statement, whoever carried it; ``None`` when the sentence has neither shape."""
+    m = ctx.masked
+    a, b = ctx.start, ctx.end
+    passive = _QUOTED_PASSIVE.search(m, a, b)
+    if passive is not None:
+        left = left_subject(m, a, passive.start())
+        subject = left[0] if left is not None else None
+        end = passive.end()
+    else:
+        active = _QUOTED_ACTIVE.search(m, a, b)
+        if active is None:
+            return None
+        subject = active.span(1)
+        end = active.end()
+    if subject is None:
+        return []
+    start = content_start(m, end, "say", b)
+    if start is None:
+        return []
+    ent, mention = resolve_speaker(ctx, subject, None)
+    if ent is None:
+        return []
+    out = emit(ctx, ent, mention, start, b, "quoted as saying")
+    if out:
+        ctx.book.spoke(ent)
     return out
