@@ -46,7 +46,7 @@ def test_quoted_as_saying_credits_the_person_quoted() -> None:
     from stancekit.segment import segment
 
     text = (
-        "Sergei Lavrov met Wang Yi.\n\nLavrov was quoted by TASS as saying that Russia would "
+        "Sergei Lavrov met Chinese Foreign Minister Wang Yi.\n\nLavrov was quoted by TASS as saying that Russia would "
         "not retreat.\n\nThe statement quoted Wang as saying China would act."
     )
     got = [(s.speaker, s.mention, s.text) for s in segment(text)]
