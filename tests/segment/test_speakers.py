@@ -137,3 +137,15 @@ def test_plain_names_drop_descriptions_and_headline_words() -> None:
         "Does Rubio Have A Plan\n\nRubio said the plan was ready."
     )
     assert [s.speaker for s in segment(text)] == ["Donald Trump", "Rubio"]
+
+
+def test_a_joint_statement_is_nobodys_alone() -> None:
+    from stancekit.segment import segment
+
+    text = (
+        "Indian Prime Minister Narendra Modi hosted Brazilian President Lula.\n\n"
+        "According to a joint statement, the two sides agreed to expand cooperation."
+    )
+    assert len(segment(text)) == 0
+    got = segment(text, unit="attribution")
+    assert [s.speaker for s in got] == ["joint statement"]

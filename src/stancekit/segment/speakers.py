@@ -511,6 +511,11 @@ class SpeakerBook:
         if _AGED.match(head):
             # "the 46-year-old": the person last spoken of, as a pronoun would be
             return self._pronoun(m)
+        if head in _DOCUMENTS and "joint" in m.text.lower().split():
+            # "According to a joint statement, ...": both sides', nobody's alone
+            if not self.plural_speakers:
+                return None
+            return self._named(re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I), "group")
         if head in _DOCUMENTS:
             # "President Putin also sent a message. The message said: ...": the titled person
             # named since the last speaker, else the last speaker
