@@ -751,3 +751,10 @@ def test_relative_clause_beliefs_in_the_attribution_unit() -> None:
         ("Donald J. Trump", "who", "to simplify the tax code")
     ]
     assert len(segment(text)) == 0
+
+
+def test_joined_subject_in_an_appositive_is_joint() -> None:
+    text = "Erdogan, as well as his foreign minister, said the talks would continue."
+    assert len(segment(text)) == 0
+    text = "Erdogan, along with Mitsotakis, said the talks would continue."
+    assert len(segment(text)) == 0

@@ -90,6 +90,7 @@ _FOUND_EVENT = re.compile(
     r"a\s+(?:new|possible|much-needed)|time|work|jobs?|refuge|success|support)\b",
     re.IGNORECASE,
 )
+_JOINED = re.compile(r"(?:as\s+well\s+as|along\s+with|together\s+with)\s", re.IGNORECASE)
 _WHAT_BEFORE = re.compile(r"\bwhat(?:ever)?\Z", re.IGNORECASE)
 _ENDS = re.compile(r"\s*[.!?]?\s*\Z")
 _PASSIVE_ADVERBS = frozenset("often also never long once repeatedly widely".split())
@@ -332,6 +333,8 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         mention = parse_mention(ctx.text, np_span)
         if mention.kind == "plural" and not ctx.plural:
             return None
+        if appos is not None and _JOINED.match(m, appos[0], appos[1]) and not ctx.plural:
+            return None  # "Erdogan, as well as his foreign minister, said": a joint subject
         if mention.head in ("that", "which", "who"):
             return None  # "the meeting that was held": a relative clause (see relative_speakers)
         prefix = m[a : np_span[0]]
