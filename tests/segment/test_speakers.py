@@ -149,3 +149,18 @@ def test_a_joint_statement_is_nobodys_alone() -> None:
     assert len(segment(text)) == 0
     got = segment(text, unit="attribution")
     assert [s.speaker for s in got] == ["joint statement"]
+
+
+def test_a_role_with_a_country_names_the_only_person_without_one() -> None:
+    from stancekit.segment import segment
+
+    text = (
+        "Vladimir Putin held a telephone conversation with President of Finland Alexander "
+        "Stubb, at the invitation of the United Nations.\n\nThe President of Russia informed "
+        "his counterpart about the talks.\n\nThe Finnish President expressed condolences."
+    )
+    got = [(s.speaker, s.mention) for s in segment(text)]
+    assert got == [
+        ("Vladimir Putin", "The President of Russia"),
+        ("Alexander Stubb", "The Finnish President"),
+    ]

@@ -111,6 +111,23 @@ _NAME_DESCRIPTORS = frozenset(
     republican democratic democrat gop former mogul tycoon frontrunner front-runner hopeful
     rival challenger""".split()
 )
+#: words of the names of organisations, states and documents ("United Nations", "UN Charter")
+_ORG_WORDS = ORG_HEADS | frozenset(
+    """nations states union republic kingdom federation charter treaty agreement accords
+    convention declaration act plan initiative summit forum format""".split()
+)
+
+
+def _personal(name: str) -> bool:
+    """Could ``name`` (a capitalised run) be a person's? Not with an acronym or an
+    organisation's word in it."""
+    words = name.split()
+    return not any(w.isupper() and len(w) > 1 for w in words) and not _ORG_WORDS & {
+        w.lower() for w in words
+    }
+_HEADS_OF_STATE = frozenset(
+    "president prime minister premier leader chancellor king queen emir head of state".split()
+) | {"prime minister", "head of state"}
 _PLACE_WORDS = frozenset(
     """street avenue road boulevard square plaza park hill tower house hall center centre
     building city county valley river island islands bay beach lake mountain mountains airport
@@ -592,6 +609,7 @@ class SpeakerBook:
         return None
 
     def _by_role(self, m: Mention) -> Entity | None:
+        """The person a role nominal (``the Russian leader``, ``the prime minister``) names."""
         role = (m.role or m.head).lower()
         generic = role in ("leader", "official", "head", "chief") or role.startswith("head of")
         pool = (
@@ -606,6 +624,26 @@ class SpeakerBook:
                 continue
             if generic or role in e.role.lower() or (role.split()[-1] in e.role.lower().split()):
                 return e
+        if m.country and (generic or role in _HEADS_OF_STATE):
+            # "Vladimir Putin held talks with President of Finland Alexander Stubb. The Russian
+            # leader said": the only person of the article whose country is not given
+            named = [e for _, e in reversed(self.observed) if e.kind == "person"]
+            people = list(dict.fromkeys(e.name for e in pool + named if e.kind == "person"))
+            people = list(
+                dict.fromkeys(
+                    people + [e.name for e in self._plain_names(m.span[0]) if _personal(e.name)]
+                )
+            )
+            known = {e.name: e for e in pool + named if e.kind == "person"}
+            free = [n for n in people if not (n in known and known[n].country)]
+            if len(free) == 1 and len(people) >= 2:
+                ent = known.get(free[0]) or next(
+                    (e for e in self._plain_names(m.span[0]) if e.name == free[0])
+                )
+                if ent not in self.entities:
+                    ent = self._new(ent)
+                ent.country = m.country
+                return ent
         if (
             not m.country
             and role in ("president", "prime minister", "premier", "leader")
