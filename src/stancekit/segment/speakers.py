@@ -125,6 +125,8 @@ def _personal(name: str) -> bool:
     return not any(w.isupper() and len(w) > 1 for w in words) and not _ORG_WORDS & {
         w.lower() for w in words
     }
+
+
 _HEADS_OF_STATE = frozenset(
     "president prime minister premier leader chancellor king queen emir head of state".split()
 ) | {"prime minister", "head of state"}
@@ -638,7 +640,7 @@ class SpeakerBook:
             free = [n for n in people if not (n in known and known[n].country)]
             if len(free) == 1 and len(people) >= 2:
                 ent = known.get(free[0]) or next(
-                    (e for e in self._plain_names(m.span[0]) if e.name == free[0])
+                    e for e in self._plain_names(m.span[0]) if e.name == free[0]
                 )
                 if ent not in self.entities:
                     ent = self._new(ent)
