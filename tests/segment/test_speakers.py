@@ -149,6 +149,8 @@ def test_a_joint_statement_is_nobodys_alone() -> None:
     assert len(segment(text)) == 0
     got = segment(text, unit="attribution")
     assert [s.speaker for s in got] == ["joint statement"]
+    text = "Putin met Lula.\n\nThe Joint Statement emphasizes that both adhere to the treaty."
+    assert len(segment(text)) == 0
 
 
 def test_a_role_with_a_country_names_the_only_person_without_one() -> None:

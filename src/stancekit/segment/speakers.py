@@ -373,6 +373,13 @@ class SpeakerBook:
         and pronouns without an antecedent."""
         kind = mention.kind
         ent: Entity | None
+        words = mention.text.lower().split()
+        if "joint" in words and words[-1] in _DOCUMENTS:
+            # "According to a joint statement", "The Joint Statement emphasizes": both
+            # sides', nobody's statement alone
+            if not self.plural_speakers:
+                return None
+            return self._named(re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I), "group")
         if mention.head not in _DOCUMENTS:
             self._resolved_at = max(self._resolved_at, mention.span[0])
         if kind == "plural":
@@ -530,11 +537,6 @@ class SpeakerBook:
         if _AGED.match(head):
             # "the 46-year-old": the person last spoken of, as a pronoun would be
             return self._pronoun(m)
-        if head in _DOCUMENTS and "joint" in m.text.lower().split():
-            # "According to a joint statement, ...": both sides', nobody's alone
-            if not self.plural_speakers:
-                return None
-            return self._named(re.sub(r"^(?:the|a|an)\s+", "", m.text, flags=re.I), "group")
         if head in _DOCUMENTS:
             # "President Putin also sent a message. The message said: ...": the titled person
             # named since the last speaker, else the last speaker
