@@ -758,3 +758,10 @@ def test_joined_subject_in_an_appositive_is_joint() -> None:
     assert len(segment(text)) == 0
     text = "Erdogan, along with Mitsotakis, said the talks would continue."
     assert len(segment(text)) == 0
+
+
+def test_inverted_name_ending_the_sentence_wins_over_a_list_before_it() -> None:
+    text = "Mr Putin met Mr Schroeder.\n\nRussia, Germany and France agree on the issue, said Mr Putin."
+    assert _pairs(text) == [("Putin", "indirect", "Russia, Germany and France agree on the issue")]
+    text = '"He is not qualified," Mr. Guerrero, an actor, said of Mr. Trump.'
+    assert [s.speaker for s in segment(text)] == ["Guerrero"]

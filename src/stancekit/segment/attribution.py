@@ -327,6 +327,11 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
     a, b = ctx.start, ctx.end
     if c.base == "call" and not _NAMING.match(m, c.end, b):
         return None  # "called Xi on Tuesday", "called for": no naming
+    inverted = _inverted(ctx, c)
+    if inverted is not None:
+        # "Russia, Germany and France see eye to eye, said Mr Putin.": a name that ends the
+        # clause after the cue is its subject, whatever the words before look like
+        return inverted
     left = left_subject(m, a, c.start)
     if left is not None:
         np_span, appos = left
@@ -438,6 +443,24 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
                     return None
                 return Choice("inverted", c, rs, None, a + len(before))
     return None
+
+
+def _inverted(ctx: SentenceContext, c: Cue) -> Choice | None:
+    """``C, said Mr Putin.``: a say-type cue right after a comma, then a name that ends the
+    sentence."""
+    m = ctx.masked
+    before = m[ctx.start : c.start].rstrip()
+    if c.base not in _SAY_LIKE or not before.endswith(",") or len(before) < 12:
+        return None
+    rs = right_subject(m, c.end, ctx.end)
+    if rs is None or not _ENDS.match(m, rs[1], ctx.end):
+        return None
+    if m[rs[0] : rs[1]].split()[0].lower() in ("of", "about", "to", "for", "at", "in", "on"):
+        return None  # "..., Blunt said of Cruz.": the one spoken of
+    mention = parse_mention(ctx.text, rs)
+    if mention.kind not in ("person", "org"):
+        return None
+    return Choice("inverted", c, rs, None, ctx.start + len(before))
 
 
 def _subordinate(
