@@ -24,6 +24,7 @@ country        str or missing   speaker's country when the text gives it ("Kyrgy
 from __future__ import annotations
 
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
@@ -170,26 +171,12 @@ class StatementTable:
     @classmethod
     def from_statements(cls, statements: Iterable[Statement]) -> StatementTable:
         """Build a table from :class:`Statement` records, in the order given."""
-        rows = [
-            {
-                "article_id": s.article_id,
-                "speaker": s.speaker,
-                "mention": s.mention,
-                "mention_start": s.mention_start,
-                "mention_end": s.mention_end,
-                "text": s.text,
-                "start": s.start,
-                "end": s.end,
-                "kind": s.kind,
-                "cue": s.cue,
-                "sentence": s.sentence,
-                "date": s.date,
-                "role": s.role,
-                "country": s.country,
-            }
-            for s in statements
-        ]
-        return cls(pd.DataFrame(rows, columns=list(COLUMNS)))
+        rows = list(map(operator.attrgetter(*COLUMNS), statements))
+        columns = zip(*rows, strict=True) if rows else ([] for _ in COLUMNS)
+        # object columns: the values go to their dtypes once, in _normalise_frame (a frame of
+        # rows would infer str columns first and be converted back)
+        data = dict(zip(COLUMNS, columns, strict=True))
+        return cls(pd.DataFrame(data, columns=list(COLUMNS), dtype=object))
 
     @classmethod
     def empty(cls) -> StatementTable:
