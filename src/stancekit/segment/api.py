@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -163,54 +163,75 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
     statements."""
     statements = _same_case(statements)
     full: dict[str, set[str]] = {}
-    for s in statements:
-        parts = s.speaker.split()
-        if len(parts) >= 2 and s.speaker != "anonymous":
+    for speaker in dict.fromkeys(s.speaker for s in statements):
+        parts = speaker.split()
+        if len(parts) >= 2 and speaker != "anonymous":
             for t in parts:
-                full.setdefault(t, set()).add(s.speaker)
-    meta_role: dict[str, Counter[str]] = {}
-    meta_country: dict[str, Counter[str]] = {}
+                full.setdefault(t, set()).add(speaker)
+    new_name: dict[str, str] = {}
+    meta_role: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    meta_country: defaultdict[str, Counter[str]] = defaultdict(Counter)
     renamed = []
     for s in statements:
-        name = s.speaker
-        if " " not in name and name in full and len(full[name]) == 1 and not book.lookup(name):
-            name = next(iter(full[name]))
+        name = new_name.get(s.speaker)
+        if name is None:
+            name = new_name[s.speaker] = _fuller_name(s.speaker, full, book)
         if name != s.speaker:
             s = _replace(s, speaker=name)
         if s.role:
-            meta_role.setdefault(name, Counter())[s.role] += 1
+            meta_role[name][s.role] += 1
         if s.country:
-            meta_country.setdefault(name, Counter())[s.country] += 1
+            meta_country[name][s.country] += 1
         renamed.append(s)
     renamed = _name_nominals(renamed, meta_role, meta_country)
+    top_role: dict[str, str | None] = {}
+    top_country: dict[str, str | None] = {}
     out = []
     for s in renamed:
-        role = s.role or _top(meta_role.get(s.speaker))
-        country = s.country or _top(meta_country.get(s.speaker))
+        role, country = s.role, s.country
+        if not role:
+            role = _top_of(top_role, meta_role, s.speaker)
+        if not country:
+            country = _top_of(top_country, meta_country, s.speaker)
         if role != s.role or country != s.country:
             s = _replace(s, role=role, country=country)
         out.append(s)
     return out
 
 
+def _fuller_name(name: str, full: Mapping[str, set[str]], book: AliasBook) -> str:
+    """The one fuller name of the corpus that a one-word ``name`` is part of, else ``name``."""
+    if " " not in name and name in full and len(full[name]) == 1 and not book.lookup(name):
+        return next(iter(full[name]))
+    return name
+
+
+def _top_of(
+    memo: dict[str, str | None], counts: Mapping[str, Counter[str]], speaker: str
+) -> str | None:
+    """``_top(counts.get(speaker))``, remembered in ``memo``."""
+    if speaker not in memo:
+        memo[speaker] = _top(counts.get(speaker))
+    return memo[speaker]
+
+
 def _same_case(statements: Sequence[Statement]) -> list[Statement]:
-    forms: dict[str, Counter[str]] = {}
-    for s in statements:
-        forms.setdefault(s.speaker.casefold(), Counter())[s.speaker] += 1
+    forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    folded = [s.speaker.casefold() for s in statements]
+    for s, key in zip(statements, folded, strict=True):
+        forms[key][s.speaker] += 1
     # the most used form; among equals the first in sort order (deterministic)
     best = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in forms.items()}
     return [
-        s
-        if best[s.speaker.casefold()] == s.speaker
-        else _replace(s, speaker=best[s.speaker.casefold()])
-        for s in statements
+        s if best[key] == s.speaker else _replace(s, speaker=best[key])
+        for s, key in zip(statements, folded, strict=True)
     ]
 
 
 def _name_nominals(
     statements: list[Statement],
-    roles: dict[str, Counter[str]],
-    countries: dict[str, Counter[str]],
+    roles: Mapping[str, Counter[str]],
+    countries: Mapping[str, Counter[str]],
 ) -> list[Statement]:
     """A speaker known only by a description ("Russian President") becomes the named person
     of the corpus with that role and country: the only one, or, when several held it (Putin
@@ -224,19 +245,16 @@ def _name_nominals(
         in_article.setdefault(s.article_id, set()).add(s.speaker)
         if s.date is not None:
             dates.setdefault(s.speaker, []).append(s.date.toordinal())
+    holders: dict[tuple[str, str], list[str]] = {}
     out = []
     for s in statements:
         if not _descriptive(s.speaker) or not (s.role and s.country):
             out.append(s)
             continue
-        role = s.role.lower().split()[-1]
-        any_role = s.role.lower().startswith("head of")  # "the Russian head of state"
-        cands = sorted(
-            n
-            for n in named
-            if s.country in countries.get(n, Counter())
-            and (any_role or any(role in r.lower().split() for r in roles.get(n, Counter())))
-        )
+        key = (s.role, s.country)
+        if key not in holders:
+            holders[key] = _holders(named, s.role, s.country, roles, countries)
+        cands = holders[key]
         local = [n for n in cands if n in in_article.get(s.article_id, set())]
         if len(local) == 1:
             cands = local
@@ -247,6 +265,25 @@ def _name_nominals(
             cands = [n for n in cands if gap[n] == best]
         out.append(_replace(s, speaker=cands[0]) if len(cands) == 1 else s)
     return out
+
+
+def _holders(
+    named: list[str],
+    role: str,
+    country: str,
+    roles: Mapping[str, Counter[str]],
+    countries: Mapping[str, Counter[str]],
+) -> list[str]:
+    """The ``named`` speakers (sorted) seen with ``country`` and a role ending like ``role``."""
+    last = role.lower().split()[-1]
+    any_role = role.lower().startswith("head of")  # "the Russian head of state"
+    return sorted(
+        n
+        for n in named
+        if n in countries
+        and country in countries[n]
+        and (any_role or (n in roles and any(last in r.lower().split() for r in roles[n])))
+    )
 
 
 @functools.lru_cache(maxsize=4096)
