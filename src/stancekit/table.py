@@ -68,7 +68,6 @@ def _normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     missing = [c for c in ("article_id", "speaker", "text", "start", "end") if c not in frame]
     if missing:
         raise ValueError(f"statement table is missing required column(s) {missing}")
-    out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     defaults: dict[str, Any] = {
         "mention": "",
         "mention_start": -1,
@@ -80,19 +79,24 @@ def _normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
         "role": None,
         "country": None,
     }
+    columns: dict[str, Any] = {}
     for col, dtype in COLUMNS.items():
         values = frame[col].to_numpy() if col in frame else [defaults[col]] * len(frame)
         if dtype == "int64":
-            out[col] = pd.array(values, dtype="int64")
+            columns[col] = pd.array(values, dtype="int64")
         elif dtype.startswith("datetime"):
-            out[col] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+            columns[col] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
         else:
             series = pd.Series(values, dtype=object)
             present = series.notna()
-            if col not in ("role", "country") and not present.all():
-                i = int(np.flatnonzero(~present.to_numpy())[0])
-                raise ValueError(f"row {i}: column {col!r} is missing")
-            out[col] = series.where(present, None).astype("str")
+            if not present.all():
+                if col not in ("role", "country"):
+                    i = int(np.flatnonzero(~present.to_numpy())[0])
+                    raise ValueError(f"row {i}: column {col!r} is missing")
+                series = series.where(present, None)
+            columns[col] = series.astype("str")
+    # one frame made at once: inserting the columns one by one is slow
+    out = pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
     for col in frame.columns:
         if col not in COLUMNS and col != _EMBEDDING_COLUMN:
             out[col] = frame[col].to_numpy()
