@@ -43,6 +43,8 @@ def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
     """A turn label at the start of a paragraph: ``(label_start, label_end, speech_start)``
     (the label without ``(translated...)`` or the colon), :data:`NOBODY` for labels such as
     ``Question:``, or ``None``."""
+    if text.find(":", p.start, p.end) < 0:
+        return None  # every label ends with a colon
     m = _LABEL.match(text, p.start, p.end)
     if m is None:
         return None
