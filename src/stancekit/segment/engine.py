@@ -361,10 +361,19 @@ def _sentence_of(sent_of: list[tuple[int, int, int]], pos: int) -> tuple[int, in
     return None
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _standalone(text: str, masked: str, q: Quote, s: int, e: int) -> bool:
-    """True when the quotation is (almost) the whole sentence."""
-    outside = masked[s : q.start] + masked[q.end : e]
-    return len(re.sub(r"[\W_]+", "", outside)) <= 2
+    """True when the quotation is (almost) the whole sentence: at most two letters or digits
+    outside it."""
+    count = 0
+    for lo, hi in ((s, q.start), (q.end, e)):
+        for _ in _ALNUM.finditer(masked, lo, hi):
+            count += 1
+            if count > 2:
+                return False
+    return True
 
 
 def _nearest(out: Iterable[Raw], q: Quote) -> tuple[Entity, Span, str] | None:
