@@ -23,8 +23,9 @@ __all__ = [
 ]
 
 _PARA = re.compile(r"[^\n]+")
+# matched at the paragraph's start (``match(text, start, end)``: no ``\A``, no slice)
 _DATELINE = re.compile(
-    r"""\A(?:[A-Z][A-Z.'’\- ]{1,40}[A-Z.]      # CITY
+    r"""(?:[A-Z][A-Z.'’\- ]{1,40}[A-Z.]      # CITY
          (?:,\s+[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)*  # , Spain / , Ore.
          (?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?      # , June 17
          (?:\s+\([^)]{1,40}\))?                       # (Xinhua)
@@ -44,6 +45,7 @@ _SENT_END = re.compile(
     r"[.!?…][.!?…]*[\"”’')\]]*"
     r"(?:(?=\s+[\"“‘'(\[]?[A-Z0-9¿¡À-ÖØ-Þ]|\s+(?:[\"“]|''))|\s*\Z)"
 )
+_CITY = re.compile(r"[A-Z][A-Z.'’\- ]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\Z")
 
 
@@ -87,12 +89,12 @@ def paragraphs(text: str) -> list[Paragraph]:
 def dateline_end(text: str, start: int, end: int) -> int:
     """Offset where the body of a paragraph starts after a dateline (``ASTANA, June 17
     (Xinhua) --``), or ``start`` when there is none."""
-    m = _DATELINE.match(text[start:end])
+    m = _DATELINE.match(text, start, end)
     if not m:
         return start
     head = m.group(0)
     # a dateline's city part is upper case; "US-China talks -" would be a false hit
-    city = re.match(r"[A-Z][A-Z.'’\- ]+", head)
+    city = _CITY.match(head)
     if city is None or sum(c.isalpha() for c in city.group(0)) < 3:
         return start
     return start + len(head)
