@@ -89,3 +89,22 @@ def test_translation_note_after_the_colon() -> None:
 def test_headings_starting_with_the_are_not_labels() -> None:
     text = "THE WEEK: $43 million in subsidies were approved.\n\nTHE WEEK: Another item."
     assert [s.cue for s in segment(text)] == []
+
+
+def test_separator_ends_the_turn_anywhere_in_the_text() -> None:
+    from stancekit.segment import segment
+
+    text = (
+        "Vladimir Putin met Emmanuel Macron.\n\n"
+        "President of Russia Vladimir Putin: Good afternoon, Mr President.\n\n"
+        "We are glad to see you.\n\n"
+        "* * *\n\n"
+        "The talks continued in an expanded format.\n\n"
+        "President of France Emmanuel Macron: Thank you."
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [
+        ("Vladimir Putin", "Good afternoon, Mr President."),
+        ("Vladimir Putin", "We are glad to see you."),
+        ("Emmanuel Macron", "Thank you."),
+    ]

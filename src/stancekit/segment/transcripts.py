@@ -26,7 +26,7 @@ _LABEL = re.compile(
 _LATE_NOTE = re.compile(r"\((?:re)?translat[^()]{0,40}\)\s*:?\s*", re.IGNORECASE)
 _LOWER_OK = frozenset("of the de da del al bin ibn van von der and la le du y ul bint".split())
 #: A paragraph that separates a readout from its transcript.
-SEPARATOR = re.compile(r"\A\s*(?:\*\s*){3,}\s*\Z")
+SEPARATOR = re.compile(r"\s*(?:\*\s*){3,}\s*\Z")  # used with match(text, start, end)
 #: Editorial marks such as ``<…>`` or ``<...>``.
 EDITORIAL = re.compile(r"<\s*(?:…|\.\.\.|\.{2,}|[^<>]{0,40})\s*>")
 _NOT_NAMES = frozenset(
