@@ -90,6 +90,19 @@ _FOUND_EVENT = re.compile(
     r"a\s+(?:new|possible|much-needed)|time|work|jobs?|refuge|success|support)\b",
     re.IGNORECASE,
 )
+#: "..., and pledged" / ", but also urged" / ", noted": a cue coordinated with the last one
+_JOINS_SAME_SUBJECT = re.compile(
+    r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,\s+but\s+(?:also\s+)?|,\s+)\Z"
+)
+#: ", but he said" / " and she said": a new clause with its own subject
+_OPENS_NEW_CLAUSE = re.compile(
+    r"(,\s+(?:and|but|though|although|while|whereas)\s+|\s+and\s+(?=(?:he|she)\s+\Z))"
+)
+_TO_OR_THAT = re.compile(r"\s*(?:to|that)\b")
+_THAT_OR_COLON_END = re.compile(r"(?:that|:)\s*\Z")
+_AND_BUT_END = re.compile(r"\b(?:and|but)\s*\Z")
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b")
+_LEAD_CONJUNCTION = re.compile(r"\A(?:but|and)\s+")
 _JOINED = re.compile(r"(?:as\s+well\s+as|along\s+with|together\s+with)\s", re.IGNORECASE)
 _WHAT_BEFORE = re.compile(r"\bwhat(?:ever)?\Z", re.IGNORECASE)
 _ENDS = re.compile(r"\s*[.!?]?\s*\Z")
@@ -167,18 +180,11 @@ def _follow_ons(
             continue
         head = c.form.split()[0]
         if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):
-            mm = re.search(
-                r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,\s+but\s+(?:also\s+)?"
-                r"|,\s+)\Z",
-                before,
-            )
+            mm = _JOINS_SAME_SUBJECT.search(before)
             if mm and not inner_pronoun and c.base not in THAT_ONLY:
                 out.append((c, c.start - len(mm.group(1)), None))
                 continue
-            mm = re.search(
-                r"(,\s+(?:and|but|though|although|while|whereas)\s+|\s+and\s+(?=(?:he|she)\s+\Z))",
-                m[max(ctx.start, c.start - 80) : c.start],
-            )
+            mm = _OPENS_NEW_CLAUSE.search(m[max(ctx.start, c.start - 80) : c.start])
             if mm is not None:
                 sub = left_subject(m, max(ctx.start, c.start - 80) + mm.end(), c.start)
                 if sub is not None:
@@ -356,13 +362,13 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         if (
             c.base in _TO_THAT
             and cstart is not None
-            and not re.match(r"\s*(?:to|that)\b", m[c.end : c.end + 12])
+            and not _TO_OR_THAT.match(m, c.end, c.end + 12)
         ):
             return None
         if (
             ((c.base in THAT_ONLY and not ctx.broad) or c.base in _EVENTS_TOO)
             and cstart is not None
-            and not re.search(r"that\s*$|:\s*$", m[c.end : cstart])
+            and not _THAT_OR_COLON_END.search(m, c.end, cstart)
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
         ):
             return None
@@ -387,9 +393,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         if opener is not None:
             # "While he said C, ..." and "..., and while he said C, ...": the clause opens
             # its sentence or conjunct, so C stops at its comma
-            opening = opener.start() == 0 or bool(
-                re.search(r"\b(?:and|but)\s*\Z", pstrip[: opener.start()])
-            )
+            opening = opener.start() == 0 or bool(_AND_BUT_END.search(pstrip, 0, opener.start()))
             return _subordinate(ctx, c, np_span, appos, cstart, opening=opening)
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
@@ -533,7 +537,7 @@ def _realise(
                 q.start >= c.end
                 and q.start not in ctx.used_quotes
                 and _SPLIT_JOIN.search(ctx.masked, ctx.start, q.start)
-                and not re.search(r"\b(?:who|which|that)\b", ctx.masked[c.end : q.start])
+                and not _RELATIVE_WORD.search(ctx.masked, c.end, q.start)
             ):
                 ctx.used_quotes.add(q.start)
                 out.extend(
@@ -553,7 +557,7 @@ def _realise(
                     for s, e in quote_pieces(ctx.text, q)
                 )
     elif kind == "interjected":
-        rest = re.sub(r"\A(?:but|and)\s+", "", ctx.masked[c.end : b].lstrip(" ,"))
+        rest = _LEAD_CONJUNCTION.sub("", ctx.masked[c.end : b].lstrip(" ,"))
         if rest.startswith(QUOTE_OPENERS):
             out.extend(emit(ctx, ent, mention, a, np_span[0], c.form))
             for q in ctx.quotes:
