@@ -108,3 +108,19 @@ def test_separator_ends_the_turn_anywhere_in_the_text() -> None:
         ("Vladimir Putin", "We are glad to see you."),
         ("Emmanuel Macron", "Thank you."),
     ]
+
+
+def test_headlines_with_a_colon_are_not_turn_labels() -> None:
+    from stancekit import Article
+    from stancekit.segment import segment
+
+    text = (
+        "CNN President On Trump: 'We Do Not Pay Candidates.'\n\n"
+        "CNN President Jeff Zucker is not kowtowing to Donald Trump.\n\n"
+        '"We do not pay candidates to appear at debates," Zucker said.'
+    )
+    got = [(s.speaker, s.cue) for s in segment(text)]
+    assert got == [("Jeff Zucker", "said")]
+    text = "OK Gov Fallin: Trump Is Trying.\n\nThe governor spoke on CNN on Sunday."
+    art = Article("a", text, title="OK Gov Fallin: Trump Is Trying.")
+    assert len(segment([art])) == 0

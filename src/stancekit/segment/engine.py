@@ -87,7 +87,10 @@ def segment_article(
         else:
             book.remember(text, m.span(), position=m.start())
     paras = paragraphs(text)
-    labels = credible_labels(text, [turn_label(text, p) for p in paras])
+    raw_labels = [turn_label(text, p) for p in paras]
+    if paras and _is_title(text, paras[0], article.title):
+        raw_labels[0] = None  # "OK Gov Fallin: Trump Is ...": the headline, not a turn
+    labels = credible_labels(text, raw_labels)
     transcript = is_transcript(text, labels)
     raws = _narrative_and_turns(
         article, text, paras, labels if transcript else [None] * len(paras), book, broad, plural

@@ -37,6 +37,11 @@ _NOT_NAMES = frozenset(
 
 #: Label of a turn that is nobody's statement (a journalist's question, a moderator).
 NOBODY = (-1, -1, -1)
+#: function words capitalised as in a headline ("CNN President On Trump:"), never in a label
+#: ("President of Russia", "Minister for Foreign Affairs")
+_HEADLINE_CASE = frozenset(
+    "On In At To For With From About After Over Is Are Was Were Says Will Not And But Just".split()
+)
 
 
 def turn_label(text: str, p: Paragraph) -> tuple[int, int, int] | None:
@@ -88,6 +93,9 @@ def credible_labels(
             continue
         label = text[lab[0] : lab[1]]
         words = label.split()
+        if any(w in _HEADLINE_CASE for w in words[1:]):
+            out.append(None)  # "CNN President On Trump: ...": a headline, not a speaker
+            continue
         strong = (
             label.isupper()
             or lab[2] - lab[1] > 3  # "(translated from Russian):"
