@@ -633,6 +633,12 @@ def test_news_shapes_of_named_speakers() -> None:
     # a nominal with its name in an appositive, after a quotation
     text = 'Intro.\n\n"Somebody came in," the spokesman, Josh Earnest, said.'
     assert _pairs(text) == [("Josh Earnest", "direct", "Somebody came in")]
+    text = 'Intro.\n\n"Somebody came in," the White House spokesman, Josh Earnest, said.'
+    assert _pairs(text) == [("Josh Earnest", "direct", "Somebody came in")]
+    text = (
+        "Intro.\n\nAnother Clinton ally, Agriculture Secretary Tom Vilsack, told CNN that it hurt."
+    )
+    assert _pairs(text) == [("Tom Vilsack", "indirect", "it hurt")]
     # "Daily" is a name, not an adverb
     text = "Intro.\n\n\u201cWe are done,\u201d Daily News opinion editor Josh Greenman told CNN."
     assert _pairs(text) == [("Josh Greenman", "direct", "We are done")]

@@ -43,7 +43,7 @@ _PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p", "we": "p", "i": "s",
 _RELATIVES = frozenset({"who", "which", "that"})
 _AGED = re.compile(r"\d{1,3}-year-old\.?\Z")
 _NP_EXTRA = frozenset(
-    """familiar close matter condition anonymity spokesperson ministry company developer
+    """familiar close matter condition anonymity spokesperson ministry company developer ally
     administration panel statement side official officials person people source sources
     analyst lawyer adviser advisor aide delegate envoy representative chief expert experts
     governor senator mayor judge campaign team nominee candidate presidential democratic

@@ -196,7 +196,10 @@ def resolve_speaker(
     mention = parse_mention(ctx.text, np_span)
     if appos is not None:
         am = parse_mention(ctx.text, appos)
-        if mention.kind in ("nominal", "anonymous") and am.kind in ("person", "org"):
+        described = mention.kind == "org" and am.kind == "person" and mention.head.islower()
+        if (mention.kind in ("nominal", "anonymous") and am.kind in ("person", "org")) or described:
+            # "The developer, Coastline Homes LLC, said"; "the White House spokesman, Josh
+            # Earnest, said": the appositive names the subject
             ent = book.resolve(am)
             if ent is not None:
                 book.alias(ent, mention.head)
