@@ -771,3 +771,12 @@ def test_inverted_name_ending_the_sentence_wins_over_a_list_before_it() -> None:
     assert _pairs(text) == [("Putin", "indirect", "Russia, Germany and France agree on the issue")]
     text = '"He is not qualified," Mr. Guerrero, an actor, said of Mr. Trump.'
     assert [s.speaker for s in segment(text)] == ["Guerrero"]
+
+
+def test_the_writer_speaks_in_the_attribution_unit() -> None:
+    text = "Intro.\n\nI think both parties have failed the voters."
+    got = segment(text, unit="attribution")
+    assert [(s.speaker, s.mention, s.text) for s in got] == [
+        ("author", "I", "both parties have failed the voters")
+    ]
+    assert len(segment(text)) == 0

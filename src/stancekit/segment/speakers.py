@@ -383,8 +383,11 @@ class SpeakerBook:
         if mention.head not in _DOCUMENTS:
             self._resolved_at = max(self._resolved_at, mention.span[0])
         if kind == "plural":
-            if not self.plural_speakers or mention.head in ("we", "i", "you"):
+            if not self.plural_speakers or mention.head == "you":
                 return None
+            if mention.head in ("i", "we"):
+                # "I think ...", "We believe ..." outside quotations: the writer
+                return self._named("author", "anonymous")
             name = re.sub(r"^(?:the|both|all)\s+", "", mention.text, flags=re.I)
             return self._named(name, "group")
         words = mention.text.split()
