@@ -181,8 +181,10 @@ def relative_speakers(
     """Cues in a relative clause whose pronoun stands for a named antecedent (``..., said
     Mr. Kamin, who emphasized that C``, ``Rep. Ann Lee, who said C``): ``(cue, where the
     clause starts, who span, antecedent span)`` for each."""
-    out = []
+    out: list[tuple[Cue, int, tuple[int, int], tuple[int, int]]] = []
     m = ctx.masked
+    if m.find("who", ctx.start, ctx.end) < 0:
+        return out
     for c in cues:
         lo = max(ctx.start, c.start - 60)
         hit = _WHO_BEFORE.search(m, lo, c.start)
@@ -215,6 +217,8 @@ def quoted_as_saying(ctx: SentenceContext) -> list[Raw] | None:
     statement, whoever carried it; ``None`` when the sentence has neither shape."""
     m = ctx.masked
     a, b = ctx.start, ctx.end
+    if m.find("quoted", a, b) < 0:
+        return None
     passive = _QUOTED_PASSIVE.search(m, a, b)
     if passive is not None:
         left = left_subject(m, a, passive.start())
