@@ -279,7 +279,9 @@ def _descriptors_then_name(toks: list[tuple[int, int, str]], i: int) -> bool:
 
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we)(?:[’']s|[’']re|[’']ve|[’']d|[’']ll)\Z", re.I)
 #: words that open a fronted phrase before the subject ("In an interview, ...")
-_FRONTING = frozenset("in on at during after before since with earlier later last amid".split())
+_FRONT_OPENERS = frozenset(
+    "in on at during after before since with earlier later last amid by following upon".split()
+)
 
 
 _CLAUSE_BREAK = re.compile(r"\s(?:-|--|—|–)\s|;\s")
@@ -294,7 +296,7 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
         lo = brk.end()
     toks = tokens(text, lo, hi)
     k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
-    if k < len(toks) and toks[k][2].lower() in _FRONTING:
+    if k < len(toks) and toks[k][2].lower() in _FRONT_OPENERS:
         # "In an interview with CNN, Trump doubled down ... and said C": skip the phrase
         comma = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j][2] == ","), -1)
         if comma < 0:
