@@ -28,6 +28,7 @@ from stancekit.segment.lexicon import (
     THAT_ONLY,
 )
 from stancekit.segment.mentions import Span, parse_mention
+from stancekit.segment.phrases import SUBORDINATORS
 from stancekit.segment.sentence import (
     Choice,
     Cue,
@@ -48,12 +49,7 @@ from stancekit.segment.shapes import (
     said_first,
 )
 from stancekit.segment.speakers import Entity
-from stancekit.segment.subjects import (
-    SUBORDINATORS,
-    initial_subject,
-    left_subject,
-    right_subject,
-)
+from stancekit.segment.subjects import initial_subject, left_subject, right_subject
 
 __all__ = ["attribute_sentence"]
 

@@ -8,6 +8,7 @@ import re
 from stancekit.segment.content import content_start
 from stancekit.segment.lexicon import SPLIT_ING
 from stancekit.segment.mentions import parse_mention
+from stancekit.segment.phrases import antecedent
 from stancekit.segment.sentence import (
     Cue,
     Raw,
@@ -17,7 +18,7 @@ from stancekit.segment.sentence import (
     quote_pieces,
     resolve_speaker,
 )
-from stancekit.segment.subjects import antecedent, initial_subject, left_subject, right_subject
+from stancekit.segment.subjects import initial_subject, left_subject, right_subject
 
 __all__ = [
     "according_to",
