@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from stancekit import Article, InputError
-from stancekit.segment import load_aliases, segment
+from stancekit import Article
+from stancekit.segment import segment
 
 ARTS = [
     Article("a1", "Russian President Vladimir Putin said the talks were useful."),
@@ -18,34 +15,6 @@ def test_same_person_same_name_across_articles() -> None:
     t = segment(ARTS)
     assert t.speakers == ["Vladimir Putin"]
     assert {s.country for s in t} == {"Russia"}
-
-
-def test_alias_file_toml_and_json(tmp_path: Path) -> None:
-    toml = tmp_path / "aliases.toml"
-    toml.write_text(
-        '["Vladimir V. Putin"]\naliases = ["Putin", "Vladimir Putin"]\nrole = "President"\ncountry = "Russian Federation"\n',
-        encoding="utf-8",
-    )
-    t = segment(ARTS, speakers=toml)
-    assert t.speakers == ["Vladimir V. Putin"]
-    assert {s.country for s in t} == {"Russian Federation"}
-    js = tmp_path / "aliases.json"
-    js.write_text(json.dumps({"VVP": ["Putin", "Vladimir Putin"]}), encoding="utf-8")
-    assert segment(ARTS, speakers=js).speakers == ["VVP"]
-    assert segment(ARTS, speakers={"VVP": ["Putin", "Vladimir Putin"]}).speakers == ["VVP"]
-
-
-def test_bad_alias_files(tmp_path: Path) -> None:
-    bad = tmp_path / "a.toml"
-    bad.write_text("not = [valid", encoding="utf-8")
-    with pytest.raises(InputError, match=r"a\.toml"):
-        load_aliases(bad)
-    other = tmp_path / "a.yaml"
-    other.write_text("x: 1", encoding="utf-8")
-    with pytest.raises(InputError, match=r"\.toml or \.json"):
-        load_aliases(other)
-    with pytest.raises(InputError, match="unknown key"):
-        load_aliases({"X": {"aliases": [], "colour": "red"}})
 
 
 def test_parallel_output_is_identical() -> None:

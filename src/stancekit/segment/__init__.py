@@ -1,7 +1,7 @@
 """Who said what: :func:`segment` turns articles into a :class:`~stancekit.StatementTable`."""
 
+from stancekit.segment.aliases import AliasBook, load_aliases
 from stancekit.segment.api import segment
-from stancekit.segment.speakers import AliasBook, load_aliases
 
 __all__ = ["AliasBook", "load_aliases", "segment"]
 

@@ -14,9 +14,9 @@ from tqdm.auto import tqdm
 
 from stancekit.data import Article, Statement
 from stancekit.io import read_articles
+from stancekit.segment.aliases import AliasBook, load_aliases
 from stancekit.segment.engine import segment_article
 from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, ROLE_WORDS
-from stancekit.segment.speakers import AliasBook, load_aliases
 from stancekit.table import StatementTable
 
 __all__ = ["segment"]

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterable
 
 from stancekit.data import Article, Statement
+from stancekit.segment.aliases import AliasBook
 from stancekit.segment.attribution import attribute_sentence
 from stancekit.segment.cues import cue_hits, trie_pattern
 from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
 from stancekit.segment.mentions import Span, parse_mention
 from stancekit.segment.sentence import Raw, SentenceContext, has_cue, quote_pieces
-from stancekit.segment.speakers import AliasBook, Entity, SpeakerBook
+from stancekit.segment.speakers import Entity, SpeakerBook
 from stancekit.segment.text import (
     Paragraph,
     Quote,
