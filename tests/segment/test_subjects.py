@@ -61,3 +61,22 @@ def test_contracted_pronoun_is_a_pronoun() -> None:
 
     text = "Jeb Bush spoke.\n\nHe's comparing the actions to Obama's and says Obama is wrong."
     assert [(s.speaker, s.mention) for s in segment(text)] == [("Jeb Bush", "He")]
+
+
+def test_inserts_that_are_not_appositives() -> None:
+    from stancekit.segment import segment
+
+    for text, who in [
+        (
+            "Sen. Chuck Grassley, facing a challenge in Iowa, a swing state, said he would win.",
+            "Chuck Grassley",
+        ),
+        (
+            "Sen. Roy Blunt (R-Mo.), facing a stiff challenge, noted that the race was close.",
+            "Roy Blunt",
+        ),
+        ("Jim Murphy — after a knock-on-wood gesture — told me he had been lucky.", "Jim Murphy"),
+    ]:
+        assert [s.speaker for s in segment(text)] == [who], text
+    text = "Powell's office, when contacted by Reuters, said he could not recall it."
+    assert [s.speaker for s in segment(text, unit="attribution")] == ["Powell's office"]

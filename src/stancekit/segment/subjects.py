@@ -80,7 +80,8 @@ _CLOSERS = frozenset({"'", '"', "”", "’"})
 #: Inserts between a subject and its cue that are not appositives ("Clinton, during a town
 #: hall meeting in Columbus, Ohio, said").
 _PARENTHETICAL = frozenset(
-    "during in at on speaking while after before citing referring responding pointing".split()
+    """during in at on speaking while after before citing referring responding pointing when
+    if though although despite unlike like asked contacted""".split()
 )
 
 
@@ -96,6 +97,13 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
         if w in SKIP_BEFORE_CUE or w == "now":
             i -= 1
             continue
+        if w in ("—", "–", "--"):
+            j = i - 1
+            while j >= 1 and i - j <= 15 and toks[j][2] != w:
+                j -= 1
+            if j >= 1 and toks[j][2] == w:
+                i = j - 1  # "Murphy — after a knock-on-wood gesture — told"
+                continue
         if w == ",":
             j = i - 1
             while j >= 0 and i - j <= 4 and toks[j][2] != ",":
@@ -171,7 +179,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         tagged = j >= 1 and toks[j - 1][2] == ")"  # "Rep. Gregory Meeks (D-N.Y.), chairman"
         if not (
             first.lower() in APPOSITIVE_START
-            or first.lower() in _PARENTHETICAL
+            or _parenthetical(first)
             or _is_cap(first)
             or named_before
             or (tagged and first.lower() in ROLE_WORDS)
@@ -179,7 +187,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             return None
         if i - j > 40:
             return None
-        if first.lower() not in _PARENTHETICAL:
+        if not _parenthetical(first):
             appositive = (toks[j + 1][0], toks[i - 1][1])
         i = _skip_adverbials(toks, j - 1) if tagged else _before_comma(toks, j)
         while i >= 2 and toks[i][2].lower() in _INSERTED_ADVERBS and toks[i - 1][2] == ",":
@@ -362,6 +370,14 @@ def _after_fronted_phrase(toks: list[tuple[int, int, str]], start: int) -> bool:
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 
 
+def _parenthetical(word: str) -> bool:
+    """Does ``word`` open an insert between a subject and its cue rather than an appositive
+    (``Clinton, during a town hall, said``; ``Grassley, facing a challenge, said``; ``Powell's
+    office, when contacted, said``)?"""
+    low = word.lower()
+    return low in _PARENTHETICAL or (word.islower() and len(low) > 5 and low.endswith("ing"))
+
+
 def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
     """The comma that opens the appositive closed by the comma at ``i``; a place named after
     an inner comma ("a philanthropist from Monsey, New York,") stays inside."""
@@ -381,6 +397,11 @@ def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
         if k < 1 or i - k > 40:
             break
         i, j = j, k
+    k = j - 1
+    while k >= 0 and toks[k][2] != ",":
+        k -= 1
+    if k >= 1 and i - k <= 40 and _parenthetical(toks[k + 1][2]) and toks[j + 1][2].islower():
+        j = k  # "Grassley, facing a challenge in Iowa, a swing state, said": one insert
     return j
 
 
