@@ -113,8 +113,9 @@ def _personal(name: str) -> bool:
 
 
 _HEADS_OF_STATE = frozenset(
-    "president prime minister premier leader chancellor king queen emir head of state".split()
-) | {"prime minister", "head of state"}
+    {"president", "prime minister", "premier", "leader", "chancellor", "king", "queen", "emir"}
+    | {"head of state"}
+)
 _PLACE_WORDS = frozenset(
     """street avenue road boulevard square plaza park hill tower house hall center centre
     building city county valley river island islands bay beach lake mountain mountains airport
@@ -486,7 +487,7 @@ class SpeakerBook:
         if self.plural_speakers and (
             head in ("percent", "%")
             or (last.islower() and last.endswith(PEOPLE_SUFFIXES))
-            or (head.endswith("s") and head.endswith(PEOPLE_SUFFIXES))
+            or head.endswith(PEOPLE_SUFFIXES)
         ):
             # "58 percent of Florida voters said", "about half of primary voters said"
             return self._named(m.text, "group")
@@ -540,19 +541,14 @@ class SpeakerBook:
         if m.country and (generic or role in _HEADS_OF_STATE):
             # "Vladimir Putin held talks with President of Finland Alexander Stubb. The Russian
             # leader said": the only person of the article whose country is not given
-            named = [e for _, e in reversed(self.observed) if e.kind == "person"]
-            people = list(dict.fromkeys(e.name for e in pool + named if e.kind == "person"))
-            people = list(
-                dict.fromkeys(
-                    people + [e.name for e in self._plain_names(m.span[0]) if _personal(e.name)]
-                )
-            )
-            known = {e.name: e for e in pool + named if e.kind == "person"}
+            persons = [e for e in pool if e.kind == "person"]
+            persons += [e for _, e in reversed(self.observed) if e.kind == "person"]
+            plain = [e for e in self._plain_names(m.span[0]) if _personal(e.name)]
+            people = list(dict.fromkeys([e.name for e in persons] + [e.name for e in plain]))
+            known = {e.name: e for e in persons}
             free = [n for n in people if not (n in known and known[n].country)]
             if len(free) == 1 and len(people) >= 2:
-                ent = known.get(free[0]) or next(
-                    e for e in self._plain_names(m.span[0]) if e.name == free[0]
-                )
+                ent = known.get(free[0]) or next(e for e in plain if e.name == free[0])
                 if ent not in self.entities:
                     ent = self._new(ent)
                 ent.country = m.country
