@@ -210,8 +210,9 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
     rel = relative_speakers(ctx, cues)
     if rel:
         inner = {r[0].start for r in rel}
-        raws, ent, mention = _main_clause(ctx, [c for c in cues if c.start not in inner])
-        return _with_relatives(ctx, raws, rel), ent, mention
+        main = [c for c in cues if c.start not in inner]
+        raws, ent, mention = _main_clause(ctx, main)
+        return _with_relatives(ctx, raws, rel, main), ent, mention
     return _main_clause(ctx, cues)
 
 
@@ -290,11 +291,12 @@ def _with_relatives(
     ctx: SentenceContext,
     raws: list[Raw],
     rel: list[tuple[Cue, int, Span, Span]],
+    main: list[Cue],
 ) -> list[Raw]:
     """``raws`` cut short before each relative clause, and the clauses' own statements
-    (``Ted Cruz endorses Trump, who says he is honored``: two statements)."""
+    (``Ted Cruz endorses Trump, who says he is honored``: two statements); ``main`` are the
+    sentence's other cues."""
     out = list(raws)
-    main = [c for c in sentence_cues(ctx) if c.start not in {r[0].start for r in rel}]
     for c, clause, who, ante in rel:
         start = content_start(ctx.masked, c.end, c.base, ctx.end)
         if start is None or any(r.start == start for r in out):
@@ -448,9 +450,11 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
 def _inverted(ctx: SentenceContext, c: Cue) -> Choice | None:
     """``C, said Mr Putin.``: a say-type cue right after a comma, then a name that ends the
     sentence."""
+    if c.base not in _SAY_LIKE:
+        return None
     m = ctx.masked
     before = m[ctx.start : c.start].rstrip()
-    if c.base not in _SAY_LIKE or not before.endswith(",") or len(before) < 12:
+    if not before.endswith(",") or len(before) < 12:
         return None
     rs = right_subject(m, c.end, ctx.end)
     if rs is None or not _ENDS.match(m, rs[1], ctx.end):
