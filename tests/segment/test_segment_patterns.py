@@ -780,3 +780,17 @@ def test_the_writer_speaks_in_the_attribution_unit() -> None:
         ("author", "I", "both parties have failed the voters")
     ]
     assert len(segment(text)) == 0
+
+
+def test_one_word_subject_with_a_plural_verb_is_a_group() -> None:
+    # "Analysts say": agreement makes the capitalised word a plural noun, not a name, even when
+    # the same noun appears in lower case later ("several friends said")
+    text = "Analysts say rates will rise. Sanders says rates will fall."
+    assert [s.speaker for s in segment(text)] == ["Sanders"]
+    broad = segment(text, unit="attribution")
+    assert [(s.speaker, s.text) for s in broad] == [
+        ("Analysts", "rates will rise"),
+        ("Sanders", "rates will fall"),
+    ]
+    two = "Friends say he is away.\n\nHe travels often, several friends said."
+    assert [s.speaker for s in segment(two, unit="attribution")] == ["Friends", "Friends"]

@@ -4,11 +4,12 @@ statements (one per quoted sentence when the content is a quotation)."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from stancekit.segment.cues import cue_hits
 from stancekit.segment.lexicon import BROAD_FORMS, CUE_FORMS
-from stancekit.segment.mentions import Span, parse_mention
+from stancekit.segment.mentions import Mention, Span, parse_mention
 from stancekit.segment.speakers import Entity, SpeakerBook
 from stancekit.segment.text import Quote, sentences
 
@@ -33,6 +34,7 @@ _FRONT_WORDS = frozenset(
     later earlier meanwhile however still instead also then now today yesterday last this next
     following despite amid when while among as""".split()
 )
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _FINITE_WORDS = frozenset(
     "is are was were has have had will would can could should must did does do may might".split()
 )
@@ -194,6 +196,10 @@ def resolve_speaker(
     names a nominal subject (``The developer, Coastline Homes LLC``) speaks for it."""
     book = ctx.book
     mention = parse_mention(ctx.text, np_span)
+    if mention.kind == "person" and " " not in mention.name and _plural_verb(ctx.text, np_span[1]):
+        # "Analysts say", "Friends say": a one-word subject that takes a plural verb is a
+        # plural noun, not a name
+        mention = Mention("plural", mention.text, np_span, head=mention.text.lower())
     if appos is not None:
         am = parse_mention(ctx.text, appos)
         described = mention.kind == "org" and am.kind == "person" and mention.head.islower()
@@ -211,6 +217,16 @@ def resolve_speaker(
                 ent.role = am.role
         return ent, np_span
     return book.resolve(mention), np_span
+
+
+def _plural_verb(text: str, at: int) -> bool:
+    """True when the word after ``text[:at]`` is the plain form of a reporting verb whose
+    third-person form is a cue too ("say", "argue", "believe"): agreement with a plural."""
+    m = _NEXT_WORD.match(text, at)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w in CUE_FORMS and (w + "s" in CUE_FORMS or w + "es" in CUE_FORMS)
 
 
 def fronted_fragment(prefix: str) -> bool:
