@@ -9,6 +9,7 @@ from stancekit.data import Article, Statement
 from stancekit.segment.aliases import AliasBook
 from stancekit.segment.attribution import attribute_sentence
 from stancekit.segment.cues import cue_hits, trie_pattern
+from stancekit.segment.headlines import headline_claim
 from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
 from stancekit.segment.mentions import Span, parse_mention
 from stancekit.segment.sentence import Raw, SentenceContext, has_cue, quote_pieces
@@ -193,11 +194,17 @@ def _narrative_and_turns(
     current: tuple[Entity, Span] | None = None  # transcript turn
     in_transcript = False
     carry: tuple[Entity, Span, str] | None = None  # speaker a next quote paragraph continues
+    pending: tuple[Paragraph, list[Quote], int] | None = None  # a "Source: claim" headline
     for pi, p in enumerate(paras):
         # the headline repeated as the first paragraph speaks only in the attribution unit
-        headline = pi == 0 and not broad and _is_title(text, p, article.title)
-        if is_caption(text, p.start, p.end) or headline:
+        headline = pi == 0 and _is_title(text, p, article.title)
+        if is_caption(text, p.start, p.end) or (headline and not broad):
             carry = None
+            continue
+        if headline and headline_claim(text, p.start, p.end) is not None:
+            # resolved once the body has named its people ("Sanders" is "Bernie Sanders")
+            pending = (p, all_quotes[pi], sent_index)
+            sent_index += 1
             continue
         lab = labels[pi]
         if lab is not None:
@@ -226,8 +233,32 @@ def _narrative_and_turns(
             text, masked, body, p.end, all_quotes[pi], book, sent_index, carry, broad, hits, plural
         )
         out.extend(raws)
+    if pending is not None:
+        claim = _headline(text, *pending, book)
+        if claim is not None:
+            out.append(claim)
     out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+def _headline(
+    text: str, p: Paragraph, quotes: list[Quote], index: int, book: SpeakerBook
+) -> Raw | None:
+    """The statement of a ``Source: claim`` headline (attribution unit only)."""
+    found = headline_claim(text, p.start, p.end)
+    if found is None:
+        return None
+    source, (a, b) = found
+    ent = book.resolve(parse_mention(text, source))
+    if ent is None:
+        return None
+    inner = [q for q in quotes if q.start >= a and q.end <= b]
+    kind = "indirect"
+    if inner:
+        whole = inner[0].start == a and inner[-1].end >= b - 1 and len(inner) == 1
+        kind = "direct" if whole else "mixed"
+    book.spoke(ent)
+    return Raw(ent, source, a, b, kind, ":", index)
 
 
 def _turn(
