@@ -794,3 +794,15 @@ def test_one_word_subject_with_a_plural_verb_is_a_group() -> None:
     ]
     two = "Friends say he is away.\n\nHe travels often, several friends said."
     assert [s.speaker for s in segment(two, unit="attribution")] == ["Friends", "Friends"]
+
+
+def test_subject_set_apart_by_a_modifier() -> None:
+    text = (
+        "Current and former officials who spoke with the paper said the party is a shell. "
+        "The justice -- who has been in a scuffle with Trump -- said she regretted her remarks."
+    )
+    got = segment(text, unit="attribution")
+    assert [(s.mention, s.text) for s in got] == [
+        ("Current and former officials", "the party is a shell"),
+        ("The justice", "she regretted her remarks"),
+    ]

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from stancekit.segment.subjects import initial_subject, left_subject, right_subject
+import pytest
+
+from stancekit.segment.subjects import distant_subject, initial_subject, left_subject, right_subject
 
 
 def _left(text: str, cue: str) -> str | None:
@@ -80,3 +82,34 @@ def test_inserts_that_are_not_appositives() -> None:
         assert [s.speaker for s in segment(text)] == [who], text
     text = "Powell's office, when contacted by Reuters, said he could not recall it."
     assert [s.speaker for s in segment(text, unit="attribution")] == ["Powell's office"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "subject"),
+    [
+        (
+            "Current and former officials who spoke with The Huffington Post said",
+            "Current and former officials",
+        ),
+        (
+            "The Supreme Court justice -- who has been in a scuffle -- said",
+            "The Supreme Court justice",
+        ),
+        (
+            "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore Romano, said",
+            "Giovanni Maria Vian",
+        ),
+        (
+            "But numerous veterans interviewed at rallies this week, including Mr. Jebens, said",
+            "numerous veterans",
+        ),
+        ("When Trump won the state, his critics said", None),
+        ("Voters in Ohio are angry and said", None),
+        ("In Ohio, the governor said", None),
+        ("Despite his views the senator said", None),
+    ],
+)
+def test_distant_subject(clause: str, subject: str | None) -> None:
+    cue = clause.rindex(" said")
+    got = distant_subject(clause, 0, cue)
+    assert (clause[got[0] : got[1]] if got else None) == subject

@@ -49,7 +49,7 @@ from stancekit.segment.shapes import (
     said_first,
 )
 from stancekit.segment.speakers import Entity
-from stancekit.segment.subjects import initial_subject, left_subject, right_subject
+from stancekit.segment.subjects import distant_subject, initial_subject, left_subject, right_subject
 
 __all__ = ["attribute_sentence"]
 
@@ -62,6 +62,11 @@ _INVERTIBLE = frozenset(
 _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "ask", "recall"})
 #: cues that need "that" in both units: without it they are events ("held a rally",
 #: "maintained their lead", "continued to fall")
+#: finite speech verbs that are never nouns or participles: a distant subject may be theirs
+_DISTANT_FORMS = frozenset(
+    """said says told tells wrote writes argued argues added warned warns insisted insists
+    explained explains stressed stresses""".split()
+)
 _EVENTS_TOO = frozenset({"hold", "maintain", "continue", "state"})
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
 _ADJUNCT = re.compile(
@@ -426,7 +431,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
                     return Choice("trailing", c, np_span, appos, a + len(prefix.rstrip()))
                 return Choice("interjected", c, np_span, appos, None)
             return Choice("leading", c, np_span, appos, cstart)
-        return None
+        return _distant(ctx, c)
     if _AND_BEFORE.search(m, a, c.start):
         # "Donald Trump, her opponent, bemoaned the unrest and said C": the clause's subject
         sub = initial_subject(m, a, c.start)
@@ -444,7 +449,26 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
                 if mention.kind == "plural" and not ctx.plural:
                     return None
                 return Choice("inverted", c, rs, None, a + len(before))
-    return None
+    return _distant(ctx, c)
+
+
+def _distant(ctx: SentenceContext, c: Cue) -> Choice | None:
+    """``Officials who spoke with The Huffington Post said C``: the sentence's subject, set
+    apart from its cue by a modifier (see :func:`distant_subject`)."""
+    m, b = ctx.masked, ctx.end
+    if c.form not in _DISTANT_FORMS:
+        return None  # only a finite speech verb ("said", "argues") makes the subject certain
+    sub = distant_subject(m, ctx.start, c.start)
+    if sub is None:
+        return None
+    if parse_mention(ctx.text, sub).kind == "plural" and not ctx.plural:
+        return None
+    cstart = content_start(m, c.end, c.base, b)
+    if cstart is None or _FINITE.match(m, cstart, b):
+        return None
+    if c.base in THAT_ONLY and not _THAT_OR_COLON_END.search(m, c.end, cstart):
+        return None
+    return Choice("leading", c, sub, None, cstart)
 
 
 def _inverted(ctx: SentenceContext, c: Cue) -> Choice | None:

@@ -30,6 +30,7 @@ from stancekit.segment.mentions import (
 from stancekit.segment.phrases import (
     APPOSITIVE_START,
     SKIP_BEFORE_CUE,
+    SUBORDINATORS,
     VERBISH,
     before_home,
     clause_start,
@@ -40,7 +41,7 @@ from stancekit.segment.phrases import (
     sentence_initial_nominal,
 )
 
-__all__ = ["initial_subject", "left_subject", "right_subject"]
+__all__ = ["distant_subject", "initial_subject", "left_subject", "right_subject"]
 
 
 #: inserts set off by commas between a subject and its cue ("Murphy, for example, said")
@@ -483,3 +484,83 @@ def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Sp
     if last.endswith(".") and last[:-1].lower() not in ABBREVIATIONS and last.count(".") == 1:
         end -= 1
     return toks[0][0], end
+
+
+# what may follow a subject's head noun and modify it: a relative clause, an appositive or
+# insert, a prepositional phrase, a participle
+_MODIFIER_START = frozenset(
+    "who whose , - -- — – ( of at in for with from on including like among".split()
+)
+_CLAUSE_AUX = frozenset(
+    "is are was were has have had will would did does do can could should may might must".split()
+)
+_RELATIVE_OPENERS = frozenset({"who", "whose"})
+_NOT_SUBJECT = SUBORDINATORS | frozenset(
+    """though although if despite given even last during in on at for with from by what
+    whether how why where unlike like""".split()
+)
+_DASHES = frozenset({"--", "—", "–"})
+
+
+def distant_subject(text: str, lo: int, cue_start: int) -> Span | None:
+    """The subject that opens the sentence when a modifier separates it from its cue:
+    ``Current and former officials who spoke with The Huffington Post said``, ``The Supreme
+    Court justice -- who ... -- said``, ``Giovanni Maria Vian, the editor in chief of the
+    Vatican's official newspaper, L'Osservatore Romano, said``.
+
+    A fallback for when :func:`left_subject` finds no subject right before the cue: the head
+    phrase is at most six words with no verb-like word, and what lies between it and the cue
+    reads as one modifier (a relative clause, a comma or dash insert that closes right before
+    the cue, or a prepositional or participial phrase without a finite verb).
+    """
+    toks = tokens(text, lo, cue_start)
+    k = 1 if toks and toks[0][2].lower() in ("but", "and", "yet", "so") else 0
+    start = k
+    while k < len(toks) and k - start < 7:
+        tok = toks[k][2]
+        low = tok.lower()
+        if low in _MODIFIER_START or tok in _CLOSERS or tok in (";", ":", ".", ")"):
+            break
+        if low in _CLAUSE_AUX or (tok.islower() and low.endswith(("ed", "ing")) and k > start):
+            break
+        if not (tok[:1].isalpha() or tok[:1].isdigit() or tok in ("'", "’", "&")):
+            return None
+        k += 1
+    if k == start or k >= len(toks) or k - start > 6:
+        return None
+    head = [t[2] for t in toks[start:k]]
+    low_head = [w.lower() for w in head]
+    if (
+        low_head[-1] in _DETERMINERS | _CONNECTORS
+        or low_head[0] in _NOT_SUBJECT
+        or low_head[0] in _PRONOUNS
+    ):
+        return None  # "When Trump ...", "Despite his views ...": no subject opens the clause
+    if any(w in VERBISH or (w.endswith(("ed", "ing")) and w.islower()) for w in head[1:]):
+        return None
+    if not (_is_cap(head[0]) or low_head[0] in _DETERMINERS or start > 0):
+        return None
+    gap = [t[2] for t in toks[k:]]
+    if len(gap) >= 4 and gap[0] == gap[1] == "-" and gap[-1] == gap[-2] == "-":
+        gap = ["--", *gap[2:-2], "--"]  # "--" comes as two tokens
+    opener = gap[0].lower()
+    if len(gap) > 40 or any(t in (";", ":") for t in gap):
+        return None
+    last = gap[-1]
+    if opener in _RELATIVE_OPENERS:
+        if len(gap) < 3:
+            return None  # "The voters who said ...": the cue is the relative clause's verb
+    elif opener == ",":
+        if last != "," or len(gap) < 3:
+            return None  # an appositive closes right before the cue
+    elif opener in _DASHES or opener == "(":
+        if last not in _DASHES and last != ")":
+            return None
+    elif opener in _MODIFIER_START or (gap[0].islower() and opener.endswith(("ed", "ing"))):
+        if any(t.lower() in _CLAUSE_AUX for t in gap) or (last == "," and "," not in gap[:-1]):
+            return None  # "Voters in Ohio are ... said" is no subject; "In Ohio, X said"
+    else:
+        return None
+    if toks[start][2].endswith(("’s", "'s")) and k - start == 1:
+        return None
+    return toks[start][0], toks[k - 1][1]
