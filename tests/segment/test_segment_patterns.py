@@ -806,3 +806,12 @@ def test_subject_set_apart_by_a_modifier() -> None:
         ("Current and former officials", "the party is a shell"),
         ("The justice", "she regretted her remarks"),
     ]
+
+
+def test_possessive_subject_and_demonstrative_that() -> None:
+    got = segment("Sanders' team said the committee skirts the limits.", unit="attribution")
+    assert [(s.mention, s.text) for s in got] == [
+        ("Sanders' team", "the committee skirts the limits")
+    ]
+    got = segment("Trump said that was wrong. Trump said that Ohio was wrong.")
+    assert [s.text for s in got] == ["that was wrong", "Ohio was wrong"]

@@ -6,7 +6,7 @@ import re
 
 from stancekit.segment.lexicon import NP_CUES
 
-__all__ = ["QUOTE_OPENERS", "content_start"]
+__all__ = ["QUOTE_OPENERS", "content_start", "that_is_subject"]
 
 QUOTE_OPENERS = ('"', "“", "''", "«")
 _TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
@@ -25,6 +25,7 @@ _TIME_SKIP = re.compile(
     r"Friday|Saturday|Sunday)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+_THAT_SUBJECT = re.compile(r"\s+(?:is|was|would|will|has|had|could|should|might|isn't|wasn't)\b")
 #: cues whose content may be a to-infinitive
 _TO_INFINITIVE = frozenset(
     "want plan intend seek refuse vow pledge promise threaten agree decline hope expect".split()
@@ -37,6 +38,12 @@ _OBJECT_WORDS = frozenset(
     """me us him her them you reporters journalists delegates lawmakers analysts investors
     supporters parliament the a an his their its crowd audience""".split()
 )
+
+
+def that_is_subject(text: str, at: int, limit: int) -> bool:
+    """True when the ``that`` at ``at`` is the content's subject, not a complementiser: ``said
+    that is a distortion``."""
+    return bool(_THAT_SUBJECT.match(text, at + 4, limit))
 
 
 def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
@@ -54,7 +61,10 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
         pos = tm.end()
     first = m[pos:limit].lstrip(" ,:").split(" ", 1)[0].lower() if m[pos:limit].strip(" ,:") else ""
     if first == "that":
-        return m.index("that", pos) + 4
+        at = m.index("that", pos)
+        if that_is_subject(m, at, limit):
+            return at
+        return at + 4
     if first == "to" and base in _TO_INFINITIVE:
         return m.index("to", pos)  # "wants to triple the program": the plan is the content
     if (first in _ADVERBIAL_START or first in _PARTICIPLES) and base not in NP_CUES:

@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from stancekit.segment.content import that_is_subject
 from stancekit.segment.cues import cue_hits
 from stancekit.segment.lexicon import BROAD_FORMS, CUE_FORMS
 from stancekit.segment.mentions import Mention, Span, parse_mention
@@ -138,7 +139,7 @@ def trim(text: str, a: int, b: int) -> Span:
     period (the content convention of the annotation guide)."""
     while a < b and (text[a].isspace() or text[a] in ",:;—–"):
         a += 1
-    if text.startswith("that ", a):
+    if text.startswith("that ", a) and not that_is_subject(text, a, b):
         a += 5
     elif text.startswith("that", a) and not text[a + 4 : b].strip(" ,.:;"):
         return a, a  # "Soerens argued that:" and a list follows: no content here

@@ -201,6 +201,15 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             continue
         low = tok.lower()
         prev = toks[i - 1][2].lower() if i >= 1 else ""
+        if (
+            tok in ("'", "’")
+            and i < end
+            and prev.endswith("s")
+            and toks[i - 1][1] == toks[i][0]
+            and _is_cap(toks[i - 1][2])
+        ):
+            i -= 1  # "Sanders' team": a possessive that the tokenizer cut off
+            continue
         if (low == "in" and (prev in ORG_HEADS or prev in ANON_HEADS)) or (
             low in ("with", "to") and prev in ("familiar", "close")
         ):
