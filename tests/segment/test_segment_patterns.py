@@ -815,3 +815,17 @@ def test_possessive_subject_and_demonstrative_that() -> None:
     ]
     got = segment("Trump said that was wrong. Trump said that Ohio was wrong.")
     assert [s.text for s in got] == ["that was wrong", "Ohio was wrong"]
+
+
+def test_broad_participles_after_a_clause() -> None:
+    text = (
+        "Ted Cruz spoke in Iowa. Cruz belittled the issue of the loans, calling it an error. "
+        "He also staked out new positions, saying he would deploy soldiers."
+    )
+    broad = [(s.speaker, s.cue, s.text) for s in segment(text, unit="attribution")]
+    assert broad == [
+        ("Ted Cruz", "calling", "it an error"),
+        ("Ted Cruz", "saying", "he would deploy soldiers"),
+    ]
+    # stancekit's own unit keeps to speech participles
+    assert [s.cue for s in segment(text)] == ["saying"]

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from stancekit.segment.content import QUOTE_OPENERS, content_start
 from stancekit.segment.lexicon import (
+    BROAD_SPLIT_ING,
     NOUN_S_FORMS,
     NP_CUES,
     PARTICIPLE_OPENERS,
@@ -175,7 +176,8 @@ def _follow_ons(
             continue
         before = m[max(ctx.start, c.start - 12) : c.start]
         real = ctx.text[max(ctx.start, c.start - 12) : c.start].rstrip()
-        if c.form in SPLIT_ING and (real.endswith(",") or real.endswith((',"', ",”"))):
+        split = BROAD_SPLIT_ING if ctx.broad else SPLIT_ING
+        if c.form in split and (real.endswith(",") or real.endswith((',"', ",”"))):
             cut = c.start - (len(before) - len(real))
             out.append((c, cut - 1 if real.endswith(",") else cut, None))
             continue

@@ -10,6 +10,7 @@ __all__ = [
     "ANON_HEADS",
     "BROAD_CUES",
     "BROAD_FORMS",
+    "BROAD_SPLIT_ING",
     "CLAUSE_CUES",
     "COUNTRIES",
     "CUE_FORMS",
@@ -291,6 +292,19 @@ SPLIT_ING: frozenset[str] = frozenset(
         "contending",
         "predicting",
     }
+)
+
+#: In the attribution unit also these: a participle after a comma that reports what the
+#: clause's subject said of someone ("..., calling him a liar", "..., citing the polls").
+BROAD_SPLIT_ING: frozenset[str] = (
+    SPLIT_ING
+    | {"referring to"}
+    | frozenset(
+        """calling citing urging accusing describing praising blaming vowing
+    promising pledging questioning dismissing criticizing criticising denouncing condemning
+    defending demanding denying rejecting predicting touting labeling labelling branding
+    expressing welcoming asking announcing""".split()
+    )
 )
 
 #: Sentence-initial participles that make the whole sentence the speaker's.

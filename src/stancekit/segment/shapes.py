@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from stancekit.segment.content import content_start
-from stancekit.segment.lexicon import SPLIT_ING
+from stancekit.segment.lexicon import BROAD_SPLIT_ING, SPLIT_ING
 from stancekit.segment.mentions import parse_mention
 from stancekit.segment.phrases import antecedent
 from stancekit.segment.sentence import (
@@ -44,7 +44,8 @@ def participle_of_subject(ctx: SentenceContext, cues: list[Cue]) -> list[Raw]:
     participial cue after a clause with no cue of its own speaks for the clause's subject."""
     for c in cues:
         before = ctx.masked[ctx.start : c.start].rstrip()
-        if c.form not in SPLIT_ING or not (before.endswith(",") or _BY_GERUND.search(before)):
+        split = BROAD_SPLIT_ING if ctx.broad else SPLIT_ING
+        if c.form not in split or not (before.endswith(",") or _BY_GERUND.search(before)):
             continue  # "..., ruling that C" / "... responded by saying C"
         sub = initial_subject(ctx.masked, ctx.start, c.start)
         if sub is None:

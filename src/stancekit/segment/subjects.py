@@ -315,7 +315,7 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     if contracted is not None:
         # "He's comparing ... and says C": the pronoun, not a possessive name "He's"
         return toks[k][0], toks[k][0] + contracted.end(1)
-    if k + 1 < len(toks) and toks[k][2].lower() in ("he", "she") and _descriptor(toks[k + 1][2]):
+    if k + 1 < len(toks) and toks[k][2].lower() in ("he", "she") and toks[k + 1][2].islower():
         return toks[k][0], toks[k][1]  # "He called the actions lawful, and said ..."
     if k < len(toks) and toks[k][2].endswith(("ing", "ed")):
         return None  # "Discussing the challenge, the presidents ...": a participle opens
