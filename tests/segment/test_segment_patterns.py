@@ -829,3 +829,21 @@ def test_broad_participles_after_a_clause() -> None:
     ]
     # stancekit's own unit keeps to speech participles
     assert [s.cue for s in segment(text)] == ["saying"]
+
+
+def test_opening_clause_and_main_clause_both_speak() -> None:
+    text = "While Democrats have pushed for new talks, Cornyn told reporters this was the chance."
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("Democrats", "new talks"), ("Cornyn", "this was the chance")]
+
+
+def test_as_told_with_quotation_and_later_weekday() -> None:
+    text = (
+        'Ann Poe works there. As Ann Poe told the Weekly, "She wants to scare us." '
+        'Priebus later Thursday told Fox News: "Both men are meeting next week."'
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [
+        ("Ann Poe", "She wants to scare us"),
+        ("Priebus", "Both men are meeting next week"),
+    ]

@@ -291,6 +291,15 @@ def _main_clause(
         ]
     trailing = [r for r in cands if r.kind in ("trailing", "inverted")]
     chosen = trailing[-1] if trailing else cands[0]
+    if chosen.kind == "clause" and chosen.stop is not None:
+        # "While Democrats pushed for talks, Cornyn told reporters C": the opening clause's
+        # statement, then the main clause's
+        stop = chosen.stop
+        later = [r for r in cands if r.cue.start > stop and r.np_span[0] > stop]
+        if later:
+            first, _, _ = _realise(ctx, chosen, cues)
+            rest, ent, mention = _realise(ctx, later[0], cues)
+            return first + rest, ent, mention
     return _realise(ctx, chosen, cues)
 
 
@@ -518,6 +527,8 @@ def _subordinate(
             if comma > ctx.start:
                 return Choice("trailing", c, np_span, appos, comma)
         return None
+    if m[cstart : ctx.end].lstrip(" ,:").startswith(QUOTE_OPENERS):
+        return Choice("leading-start", c, np_span, appos, cstart)  # "As X told Y, "Q""
     if opening:
         comma = m.find(",", cstart, ctx.end)
         if comma < 0:

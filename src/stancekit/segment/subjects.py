@@ -66,6 +66,7 @@ _INSERTS = frozenset(
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
+_WEEKDAY_LEAD = frozenset("on last this later earlier".split())
 
 
 _MONTHS = frozenset(
@@ -132,7 +133,7 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
             if j >= 0 and toks[j][2] == "(":
                 i = j - 1
                 continue
-        if w in _WEEKDAYS and i >= 1 and toks[i - 1][2].lower() in ("on", "last", "this"):
+        if w in _WEEKDAYS and i >= 1 and toks[i - 1][2].lower() in _WEEKDAY_LEAD:
             i -= 2
             if i >= 0 and toks[i][2].lower() == "earlier":
                 i -= 1
