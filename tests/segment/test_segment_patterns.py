@@ -847,3 +847,15 @@ def test_as_told_with_quotation_and_later_weekday() -> None:
         ("Ann Poe", "She wants to scare us"),
         ("Priebus", "Both men are meeting next week"),
     ]
+
+
+def test_according_to_unnamed_sources_and_after_a_colon() -> None:
+    text = (
+        "It has not gone unnoticed: According to recent polls, Trump holds 14 percent. "
+        "But according to reports emerging in the media, he could not convince them."
+    )
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert got == [
+        ("recent polls", "Trump holds 14 percent"),
+        ("reports emerging in the media", "he could not convince them"),
+    ]

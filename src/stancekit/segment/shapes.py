@@ -123,11 +123,14 @@ def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
     ):
         pass
     ent = ctx.book.resolve(mention)
+    if ent is None and ctx.broad and mention.kind == "nominal":
+        ent = ctx.book.source(mention)  # "according to reports emerging in the media"
     if ent is None:
         return []
     out: list[Raw] = []
     fragment = lead.endswith(",") and fronted_fragment(lead[:-1])
-    if not lead or lead.lower() in ("but", "and") or fragment:
+    opens = lead.endswith((":", ";", "--", "—", "–"))  # "It has not gone unnoticed: According"
+    if not lead or lead.lower() in ("but", "and") or fragment or opens:
         # "According to X, C" / "In addition, according to the department, C"
         if stop < 0:
             return []

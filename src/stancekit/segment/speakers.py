@@ -331,6 +331,15 @@ class SpeakerBook:
             self._touch(ent)
         return ent
 
+    def source(self, mention: Mention) -> Entity:
+        """The entity of a source that is no speaker one could resolve ("according to reports
+        emerging in the news media", "figures her campaign released"): named by its words,
+        without a leading article."""
+        name = re.sub(r"^(?:the|a|an)\s+", "", mention.text.strip(), flags=re.I)
+        ent = self._named(name, "source")
+        self._touch(ent)
+        return ent
+
     def _named(self, name: str, kind: str, country: str = "") -> Entity:
         entry = self.aliases.lookup(name) if self.aliases else None
         canon = entry.name if entry else name
