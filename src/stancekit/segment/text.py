@@ -173,7 +173,13 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text, start, end):
         stop = m.end()
         dot = m.start()
-        if text[dot] == "." and _is_abbreviation(text, pos, dot):
+        if (
+            text[dot] == "."
+            and _is_abbreviation(text, pos, dot)
+            and not (
+                _DOTTED.search(text, pos, dot + 1) and _CLAUSE_OPENER.match(text, stop + 1, end)
+            )
+        ):
             continue
         span_end = stop
         while span_end > pos and text[span_end - 1].isspace():
@@ -186,6 +192,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if pos < end:
         out.append((pos, end))
     return out
+
+
+# a word that only opens a sentence: after "the U.S." or "4 p.m." it starts a new one
+_DOTTED = re.compile(r"[A-Za-z]\.[A-Za-z]{1,2}\.\Z")
+_CLAUSE_OPENER = re.compile(r"(?:He|She|They|We|It|I|But|The|This|That|There|In|And)\s")
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
