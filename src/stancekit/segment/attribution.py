@@ -144,6 +144,10 @@ _CLIP = re.compile(
     r";\s|,\s+(?:although|though|whereas)\s|,\s+(?:and|but)\s+(?:then\s+|later\s+)?"
     r"(?!(?:that|said|says)\b)[a-z]+ed\b"
 )
+_NP_CLIP = re.compile(
+    r"\s+and\s+(?:then\s+)?[a-z]+ed\b|,\s+but\s|,\s+(?:hours|days|weeks|minutes)\s+"
+    r"(?:after|before)\b|\s+because\s"
+)
 _PARTICLE_AFTER = re.compile(r"\s+(?:off|down|up)\b(?![-’'])(?!\s+(?:to|on|that)\b)")
 _CONJOINED = re.compile(
     r"(?:[,;]\s+(?:but|and|though|although|while|whereas|because|yet)|\s(?:and|but))\Z",
@@ -153,13 +157,19 @@ _AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "
 _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
 
 
-def _clip(ctx: SentenceContext, a: int, b: int) -> int:
+def _clip(ctx: SentenceContext, a: int, b: int, base: str = "") -> int:
     """Where reported content after a cue ends: before a semicolon, a concessive clause
     (``, although ...``) or a coordinated verb phrase (``, but stopped short of ...``).
     Attribution corpora such as PolNeAR leave those to the writer, so this applies only in the
     attribution unit; stancekit's own guide keeps them with the speaker."""
     if not ctx.broad:
         return b
+    if base in NP_CUES:
+        # an object ("echoed similar themes and took the stage"): what follows is the
+        # subject's next act
+        n = _NP_CLIP.search(ctx.masked, a, b)
+        if n is not None and n.start() - a >= 3:
+            b = n.start()
     m = _CLIP.search(ctx.masked, a, b)
     return m.start() if m is not None and m.start() - a >= 12 else b
 
@@ -618,7 +628,7 @@ def _realise(
         if whole:
             out.extend(emit(ctx, ent, mention, a, stop, cue_text))
         elif pos is not None:
-            out.extend(emit(ctx, ent, mention, pos, _clip(ctx, pos, stop), cue_text))
+            out.extend(emit(ctx, ent, mention, pos, _clip(ctx, pos, stop, c.base), cue_text))
         out.extend(_tail(ctx, ent, mention, fo))
     for r in out:
         ctx.book.spoke(r.entity)
@@ -650,5 +660,5 @@ def _tail(
             if new is None:
                 continue
             who, where = new, new_at
-        out.extend(emit(ctx, who, where, start, _clip(ctx, start, stop), c.form))
+        out.extend(emit(ctx, who, where, start, _clip(ctx, start, stop, c.base), c.form))
     return out
