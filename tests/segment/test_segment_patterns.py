@@ -862,6 +862,6 @@ def test_according_to_unnamed_sources_and_after_a_colon() -> None:
 
 
 def test_object_of_a_cue_ends_before_the_next_act() -> None:
-    text = "Ted Cruz spoke. Cruz echoed similar themes and took the stage with Kasich."
+    text = "Ted Cruz spoke. Cruz praised similar themes and took the stage with Kasich."
     got = [s.text for s in segment(text, unit="attribution")]
     assert got == ["similar themes"]
