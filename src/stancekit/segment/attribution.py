@@ -145,7 +145,8 @@ _CLIP = re.compile(
     r"(?!(?:that|said|says)\b)[a-z]+ed\b"
 )
 _NP_CLIP = re.compile(
-    r"\s+and\s+(?:then\s+)?[a-z]+ed\b|,\s+but\s|,\s+(?:hours|days|weeks|minutes)\s+"
+    r"\s+and\s+(?:then\s+)?(?:[a-z]+ed|took|made|went|gave|met|told|said|spoke|left|ran|won|"
+    r"lost|came|held|brought|sent|got|kept|began|wrote)\b|,\s+but\s|,\s+(?:hours|days|weeks|minutes)\s+"
     r"(?:after|before)\b|\s+because\s"
 )
 _PARTICLE_AFTER = re.compile(r"\s+(?:off|down|up)\b(?![-’'])(?!\s+(?:to|on|that)\b)")
