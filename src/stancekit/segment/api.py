@@ -100,32 +100,8 @@ def segment(
             segment_article(a, book, broad=broad)
             for a in tqdm(arts, disable=not show, desc="segment", unit="article")
         ]
-    if unit == "attribution":
-        texts = {a.id: a.text for a in arts}
-        results = [_merge_quotes(r, texts) for r in results]
     statements = _canonicalise([s for r in results for s in r], book)
     return StatementTable.from_statements(statements)
-
-
-def _merge_quotes(statements: list[Statement], texts: Mapping[str, str]) -> list[Statement]:
-    """Merge consecutive direct statements of one attribution (same speaker, mention and cue,
-    within one paragraph) into one statement spanning them."""
-    out: list[Statement] = []
-    for s in statements:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and s.kind == prev.kind == "direct"
-            and (s.speaker, s.mention_start, s.cue) == (prev.speaker, prev.mention_start, prev.cue)
-            and s.article_id == prev.article_id
-            and 0 <= s.start - prev.end <= 200
-            and "\n" not in texts[s.article_id][prev.end : s.start]
-        ):
-            text = texts[s.article_id]
-            out[-1] = _replace(prev, end=s.end, text=text[prev.start : s.end])
-            continue
-        out.append(s)
-    return out
 
 
 def _segment_one(article: Article, book: AliasBook, broad: bool) -> list[Statement]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from stancekit.data import Article, Statement
 from stancekit.segment.aliases import AliasBook
@@ -238,6 +239,28 @@ def _narrative_and_turns(
         if claim is not None:
             out.append(claim)
     out.sort(key=lambda r: (r.start, r.end))
+    return _join_pieces(text, out) if broad else out
+
+
+def _join_pieces(text: str, raws: list[Raw]) -> list[Raw]:
+    """One statement per attribution (the attribution unit): the quoted sentences and split
+    quotation pieces that one cue and one mention introduce, within a paragraph, become one
+    statement from the first piece to the last."""
+    out: list[Raw] = []
+    for r in raws:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.mention == r.mention
+            and prev.cue == r.cue
+            and prev.entity is r.entity
+            and r.start >= prev.end
+            and "\n" not in text[prev.end : r.start]
+        ):
+            kind = prev.kind if prev.kind == r.kind else "mixed"
+            out[-1] = replace(prev, end=r.end, kind=kind)
+            continue
+        out.append(r)
     return out
 
 
