@@ -865,3 +865,19 @@ def test_object_of_a_cue_ends_before_the_next_act() -> None:
     text = "Ted Cruz spoke. Cruz praised similar themes and took the stage with Kasich."
     got = [s.text for s in segment(text, unit="attribution")]
     assert got == ["similar themes"]
+
+
+def test_more_subject_shapes() -> None:
+    text = (
+        "Al Gore spoke. Nearly half said they prefer someone new. "
+        "White House and Pentagon spokesmen said the ban prevented it. "
+        "Again, those surveyed said Trump was best. "
+        'At a rally Monday, Trump’s GOP rival Sen. Marco Rubio (R-Fla.) said Trump is "unelectable."'
+    )
+    got = [(s.mention, s.text) for s in segment(text, unit="attribution")]
+    assert got == [
+        ("Nearly half", "they prefer someone new"),
+        ("White House and Pentagon spokesmen", "the ban prevented it"),
+        ("those surveyed", "Trump was best"),
+        ("Trump’s GOP rival Sen. Marco Rubio", 'Trump is "unelectable."'),
+    ]

@@ -106,6 +106,8 @@ def modified_name(
         return None
     for j in range(start - 1, max(-1, start - 5), -1):
         w = toks[j][2]
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]  # "Trump’s GOP primary rival Sen. Marco Rubio"
         low = w.lower()
         if (
             not w.replace("-", "").isalpha()
@@ -148,6 +150,14 @@ _QUANTITY_OPENERS = frozenset("only just nearly almost roughly about some half m
 #: plural nouns of evidence that "show" or "suggest" alone
 _EVIDENCE = frozenset("polls records data figures numbers surveys studies statistics".split())
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+#: plurals of people without an -s ("White House and Pentagon spokesmen")
+_PLURAL_PEOPLE = frozenset(
+    """men women people spokesmen spokeswomen spokespeople congressmen businessmen chairmen
+    police staff children clergy""".split()
+)
+#: a share of those asked, alone ("Nearly half (said)", "The majority (say)")
+_SHARES = frozenset("half third quarter majority plurality minority rest".split())
+_POLLED = frozenset("surveyed polled interviewed questioned asked".split())
 
 
 def group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
@@ -187,10 +197,17 @@ def group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
             if glue in _HEAD_GLUE and _people_plural(head):
                 last = head
                 break
-    share = last in ("percent", "%") or (
-        (last.isdigit() or last in _NUMBER_WORDS) and words[-2].lower() in ("in", "but", "of")
-    )  # "7 percent", "One in three", "all but two": shares of people polled
-    if not (share or last.endswith("s") or last in ("him", "her", "them")):
+    share = (
+        last in ("percent", "%")
+        or (last in _SHARES and len(words) <= 3)
+        or ((last.isdigit() or last in _NUMBER_WORDS) and words[-2].lower() in ("in", "but", "of"))
+    )  # "7 percent", "One in three", "all but two", "Nearly half": shares of people polled
+    polled = len(words) == 2 and words[0].lower() == "those" and last in _POLLED
+    if polled:
+        return start  # "those surveyed (said)"
+    if not (
+        share or last.endswith("s") or last in _PLURAL_PEOPLE or last in ("him", "her", "them")
+    ):
         return None
     for k, w in enumerate(words):
         low = w.lower()
