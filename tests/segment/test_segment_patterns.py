@@ -881,3 +881,10 @@ def test_more_subject_shapes() -> None:
         ("those surveyed", "Trump was best"),
         ("Trump’s GOP rival Sen. Marco Rubio", 'Trump is "unelectable."'),
     ]
+
+
+def test_attribution_inside_a_relative_clause() -> None:
+    text = "Prisoners were released, which many analysts said was a sign of better relations."
+    got = [(s.mention, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("many analysts", "was a sign of better relations")]
+    assert len(segment(text)) == 0  # a fragment without its subject: not in the sentence unit

@@ -44,6 +44,7 @@ from stancekit.segment.sentence import (
 )
 from stancekit.segment.shapes import (
     according_to,
+    embedded_speakers,
     participle_of_subject,
     quoted_as_saying,
     relative_speakers,
@@ -225,6 +226,11 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
         front = said_first(ctx, cues[0])
         if front is not None:
             return front, None, None
+    embedded, inside = embedded_speakers(ctx, cues)
+    if embedded:
+        rest = [c for c in cues if c.start not in inside]
+        raws, ent, mention = _main_clause(ctx, rest)
+        return sorted(raws + embedded, key=lambda r: r.start), ent, mention
     rel = relative_speakers(ctx, cues)
     if rel:
         inner = {r[0].start for r in rel}

@@ -22,6 +22,7 @@ from stancekit.segment.subjects import initial_subject, left_subject, right_subj
 
 __all__ = [
     "according_to",
+    "embedded_speakers",
     "participle_of_subject",
     "quoted_as_saying",
     "relative_speakers",
@@ -247,3 +248,44 @@ def quoted_as_saying(ctx: SentenceContext) -> list[Raw] | None:
     if out:
         ctx.book.spoke(ent)
     return out
+
+
+# "which the probe said were covered up", "what many analysts said was a sign", "that many
+# economists say is the future": a relative clause whose subject said the rest of it
+_EMBEDDED = re.compile(
+    r"(?<![\w’'])(?:which|that|what|who|whom)\s+((?:[\w’'.\-]+\s+){1,7}?)"
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:also|repeatedly|long|often|previously|once)\s+)?"
+    r"(said|say|says|believe|believes|believed|think|thinks|thought|argue|argues|argued|"
+    r"claim|claims|claimed|estimate|estimates|estimated)"
+    r"\s+(?=(?:was|is|were|are|would|will|could|can|may|might|should|had|has|have)\b)"
+)
+_EMBEDDED_STOP = re.compile(r";|\s[-–—]+\s|\s--")
+
+
+def embedded_speakers(ctx: SentenceContext, cues: list[Cue]) -> tuple[list[Raw], set[int]]:
+    """Attributions inside a relative clause whose pronoun is the content's subject
+    (attribution unit only): ``the attacks, which the probe said were covered up`` gives the
+    probe ``were covered up``. Returns the statements and the starts of the cues used."""
+    out: list[Raw] = []
+    used: set[int] = set()
+    m = ctx.masked
+    if not ctx.broad:
+        return out, used
+    starts = {c.start: c for c in cues}
+    for hit in _EMBEDDED.finditer(m, ctx.start, ctx.end):
+        c = starts.get(hit.start(2))
+        if c is None:
+            continue
+        sub = left_subject(m, hit.start(1), c.start)
+        if sub is None or sub[0][0] != hit.start(1):
+            continue  # the whole stretch between the pronoun and the cue is the subject
+        ent, mention = resolve_speaker(ctx, sub[0], sub[1])
+        if ent is None:
+            continue
+        stop = _EMBEDDED_STOP.search(m, hit.end(), ctx.end)
+        made = emit(ctx, ent, mention, hit.end(), stop.start() if stop else ctx.end, c.form)
+        if made:
+            ctx.book.spoke(ent)
+            out.extend(made)
+            used.add(c.start)
+    return out, used
