@@ -888,3 +888,11 @@ def test_attribution_inside_a_relative_clause() -> None:
     got = [(s.mention, s.text) for s in segment(text, unit="attribution")]
     assert got == [("many analysts", "was a sign of better relations")]
     assert len(segment(text)) == 0  # a fragment without its subject: not in the sentence unit
+
+
+def test_broad_phrasal_cues_make_clear_and_go_on_to_say() -> None:
+    text = (
+        "Ted Cruz spoke. Cruz made it clear that he would run. He went on to say the race was open."
+    )
+    got = [(s.cue, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("made it clear", "he would run"), ("went on to say", "the race was open")]

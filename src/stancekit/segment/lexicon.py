@@ -420,6 +420,10 @@ BROAD_CUES: tuple[str, ...] = (
     "lash out at",
     "brag about",
     "take issue with",
+    "take credit for",
+    "make clear",
+    "make it clear",
+    "go on to say",
 )
 
 
@@ -451,6 +455,8 @@ _IRREGULAR.update(
         "favor": ("favors", "favored", "favoring"),
         "speak": ("speaks", "spoke", "speaking", "spoken"),
         "take": ("takes", "took", "taking", "taken"),
+        "make": ("makes", "made", "making"),
+        "go": ("goes", "went", "going", "gone"),
         "refer": ("refers", "referred", "referring"),
         "brag": ("brags", "bragged", "bragging"),
         "echo": ("echoes", "echoed", "echoing"),
