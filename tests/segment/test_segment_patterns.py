@@ -896,3 +896,11 @@ def test_broad_phrasal_cues_make_clear_and_go_on_to_say() -> None:
     )
     got = [(s.cue, s.text) for s in segment(text, unit="attribution")]
     assert got == [("made it clear", "he would run"), ("went on to say", "the race was open")]
+
+
+def test_manner_adverb_before_the_cue() -> None:
+    text = (
+        'Trump jokingly said, "I am becoming mainstream." Mr. Bush pointedly rejected the notion.'
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got == [("Trump", "I am becoming mainstream"), ("Bush", "the notion")]

@@ -92,11 +92,23 @@ _INSERTED_ADVERBS = frozenset(
 )
 
 
+#: words in -ly that are not adverbs
+_LY_NOUNS = frozenset(
+    """rally ally family supply reply assembly bully tally folly monopoly anomaly daily weekly
+    monthly quarterly early only likely holy belly jelly lily fly""".split()
+)
+
+
+def _manner_adverb(tok: str) -> bool:
+    """A manner adverb before a cue: "jokingly (said)", "pointedly (rejected)"."""
+    return len(tok) >= 5 and tok.endswith("ly") and tok.islower() and tok not in _LY_NOUNS
+
+
 def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
     """Index of the last token before the adverbials that precede a cue."""
     while i >= 0:
         w = toks[i][2].lower()
-        if w in SKIP_BEFORE_CUE or w == "now":
+        if w in SKIP_BEFORE_CUE or w == "now" or _manner_adverb(toks[i][2]):
             i -= 1
             continue
         if w in ("—", "–", "--"):
