@@ -904,3 +904,22 @@ def test_manner_adverb_before_the_cue() -> None:
     )
     got = [(s.speaker, s.text) for s in segment(text)]
     assert got == [("Trump", "I am becoming mainstream"), ("Bush", "the notion")]
+
+
+def test_inserts_adverbs_and_clause_breaks_before_the_subject() -> None:
+    text = (
+        "Al Gore and Ann Lee spoke. "
+        'The two lawmakers, however, argue that "there is precedent." '
+        'Recently she announced on her page, in all capital letters, "I am leaving!" '
+        "Then she broke party norms, pledging that her father would help. "
+        "The economy was bad; most said they were worried. "
+        "But those who back her opponents say the attention hurt."
+    )
+    got = [(s.mention, s.cue, s.text) for s in segment(text, unit="attribution")]
+    assert got == [
+        ("The two lawmakers", "argue", "there is precedent"),
+        ("she", "announced", "I am leaving!"),
+        ("she", "pledging", "her father would help"),
+        ("most", "said", "they were worried"),
+        ("those who back her opponents", "say", "the attention hurt"),
+    ]

@@ -29,7 +29,7 @@ from stancekit.segment.lexicon import (
     THAT_ONLY,
 )
 from stancekit.segment.mentions import Span, parse_mention
-from stancekit.segment.phrases import SUBORDINATORS
+from stancekit.segment.phrases import SKIP_BEFORE_CUE, SUBORDINATORS
 from stancekit.segment.sentence import (
     Choice,
     Cue,
@@ -66,7 +66,7 @@ _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "a
 #: "maintained their lead", "continued to fall")
 #: finite speech verbs that are never nouns or participles: a distant subject may be theirs
 _DISTANT_FORMS = frozenset(
-    """said says told tells wrote writes argued argues added warned warns insisted insists
+    """said says say told tells wrote writes argued argues added warned warns insisted insists
     explained explains stressed stresses""".split()
 )
 _EVENTS_TOO = frozenset({"hold", "maintain", "continue", "state"})
@@ -126,9 +126,12 @@ _GOES_ON = re.compile(
 _SPLIT_JOIN = re.compile(r"(?:[,:]|,\s+(?:but|and))\s*\Z")
 #: what may stand before a subject at the start of a sentence ("Still, even Mr. Slinker says")
 _LEAD_WORDS = re.compile(
-    r"(?:(?:but|and|however|meanwhile|so|yet|even|now|still|then|instead|also|later)\b,?\s*)+\Z",
+    r"(?:(?:but|and|however|meanwhile|so|yet|even|now|still|then|instead|also|later|"
+    r"[a-z]+ly)\b,?\s*)+\Z",
     re.IGNORECASE,
 )
+# adverbials after a cue, then a quotation ("announced on her page, in capitals, "Q"")
+_QUOTE_AFTER_ADVERBIALS = re.compile(r"[^\"“”;:]{0,100}?,\s*(?=[\"“]|'')")
 # a short object or adverbial after a cue, a comma, then content that is not a relative clause
 _COMMA_THEN = re.compile(
     r"[^,\"“”]{0,60},\s*(?!(?:where|when|who|whom|which|after|before|as|while|during|in|on|at|"
@@ -286,6 +289,12 @@ def _main_clause(
         ):
             continue  # "was praised by", "accused of fraud": passive, no statement
         bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
+        if bare:
+            # the word before the cue, inserts and adverbs left out ("lawmakers, however,")
+            words = ctx.masked[max(ctx.start, c.start - 40) : c.start].replace(",", " ").split()
+            while words and (words[-1].lower() in SKIP_BEFORE_CUE or words[-1].endswith("ly")):
+                words.pop()
+            prev = words or prev
         plural_subject = bool(prev) and (
             prev[-1].lower() in ("i", "we", "they", "you", "percent")
             or prev[-1].endswith(("s", "%"))
@@ -408,12 +417,13 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             or _LEAD_WORDS.match(pstrip)
             or _FRONTED.match(pstrip)
             or (pstrip.endswith(":") and cstart is not None)  # "On terrorism: 47% say C"
+            or (pstrip.endswith(";") and cstart is not None)  # "...; most said C"
         ):
             if cstart is None:
                 if m[c.end : b].rstrip().endswith(":"):
                     return Choice("intro", c, np_span, appos, None)
                 # "Christie told reporters in Nashua, "Q"" / "Instead, Trump told CNN, C"
-                then = _COMMA_THEN.match(m, c.end, b)
+                then = _COMMA_THEN.match(m, c.end, b) or _QUOTE_AFTER_ADVERBIALS.match(m, c.end, b)
                 if then is None:
                     return None
                 if pstrip and not m[then.end() : b].lstrip().startswith(QUOTE_OPENERS):

@@ -157,6 +157,8 @@ _PLURAL_PEOPLE = frozenset(
 )
 #: a share of those asked, alone ("Nearly half (said)", "The majority (say)")
 _SHARES = frozenset("half third quarter majority plurality minority rest".split())
+#: a quantifier alone after a clause break ("...; most said")
+_LONE_SHARES = frozenset("most many some others several few".split())
 _POLLED = frozenset("surveyed polled interviewed questioned asked".split())
 
 
@@ -172,7 +174,9 @@ def group_phrase(toks: list[tuple[int, int, str]], end: int) -> int | None:
         led = True
     words = [t[2] for t in toks[start : end + 1]]
     if len(words) == 1 and (
-        (words[0].islower() and words[0].endswith(PEOPLE_SUFFIXES)) or words[0].lower() in _EVIDENCE
+        (words[0].islower() and words[0].endswith(PEOPLE_SUFFIXES))
+        or words[0].lower() in _EVIDENCE
+        or (words[0].lower() in _LONE_SHARES and start > 0)
     ):
         return start  # "..., forecasters say C", "Polls show C"
     if not 2 <= len(words) <= 10:
@@ -253,6 +257,8 @@ def clause_start(toks: list[tuple[int, int, str]], start: int, text: str, lo: in
         return True
     if prev.lower() in SUBORDINATORS or prev.lower() == "where":
         return True  # "booed when she said ...", "in Minnesota, where he says ..."
+    if start == 1 and prev.endswith("ly") and prev[:1].isupper() and len(prev) >= 5:
+        return True  # "Recently she announced", "Separately Smith said"
     if prev.lower() in (
         "but",
         "and",

@@ -66,6 +66,7 @@ _INSERTS = frozenset(
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
+_CLAUSE_LEADS = frozenset("but and meanwhile then now later still instead yet so also".split())
 _WEEKDAY_LEAD = frozenset("on last this later earlier".split())
 
 
@@ -316,7 +317,7 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     for brk in _CLAUSE_BREAK.finditer(text, lo, hi):
         lo = brk.end()
     toks = tokens(text, lo, hi)
-    k = 1 if toks and toks[0][2].lower() in ("but", "and", "meanwhile") else 0
+    k = 1 if toks and toks[0][2].lower() in _CLAUSE_LEADS else 0
     if k < len(toks) and toks[k][2].lower() in _FRONT_OPENERS:
         # "In an interview with CNN, Trump doubled down ... and said C": skip the phrase
         comma = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j][2] == ","), -1)
@@ -552,8 +553,9 @@ def distant_subject(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     head = [t[2] for t in toks[start:k]]
     low_head = [w.lower() for w in head]
+    those_who = low_head == ["those"] and toks[k][2].lower() == "who"  # "those who back her"
     if (
-        low_head[-1] in _DETERMINERS | _CONNECTORS
+        (low_head[-1] in _DETERMINERS | _CONNECTORS and not those_who)
         or low_head[0] in _NOT_SUBJECT
         or low_head[0] in _PRONOUNS
     ):
@@ -585,4 +587,6 @@ def distant_subject(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     if toks[start][2].endswith(("’s", "'s")) and k - start == 1:
         return None
+    if those_who:
+        return toks[start][0], toks[-1][1]  # the relative clause says who they are
     return toks[start][0], toks[k - 1][1]

@@ -145,6 +145,9 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return quotes
 
 
+_OPENER_AFTER = re.compile(r"\s+(?:Then|But|And|The|This|There|So|Yet|Now|In|On|At|After)\s")
+
+
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
     """``text`` with the inside of each quotation replaced by ``x`` (same length), except a
     final ``.`` or ``,``."""
@@ -157,7 +160,10 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
         # a final "." stays: a sentence may end inside the closing mark ("a nasty guy."), and
         # a final "," (''the magic of Trump,'' said); "!" and "?" do not, since '"Enough!"
         # Clinton said' goes on
-        keep = 1 if q.inner_end - q.inner_start > 1 and text[q.inner_end - 1] in ".," else 0
+        last = text[q.inner_end - 1] if q.inner_end - q.inner_start > 1 else ""
+        keep = 1 if last in ".," else 0
+        if last in "!?" and _OPENER_AFTER.match(text, q.end):
+            keep = 1  # '"I am leaving!" Then she ...': the sentence ended inside the mark
         parts.append("x" * (q.inner_end - q.inner_start - keep))
         parts.append(text[q.inner_end - keep : q.inner_end])
         pos = q.inner_end
