@@ -124,3 +124,15 @@ def test_headlines_with_a_colon_are_not_turn_labels() -> None:
     text = "OK Gov Fallin: Trump Is Trying.\n\nThe governor spoke on CNN on Sunday."
     art = Article("a", text, title="OK Gov Fallin: Trump Is Trying.")
     assert len(segment([art])) == 0
+
+
+def test_subheading_that_names_its_subject_in_the_third_person_is_not_a_turn() -> None:
+    text = (
+        "Three ideas deserve another look.\n\n"
+        "Bernie Sanders: Credit scores On his website, Senator Bernie Sanders calls for reform.\n\n"
+        "Marco Rubio: Retirement Two years ago, Senator Marco Rubio proposed a plan.\n\n"
+        "Mr. Birdthistle suggested that the government might build a parallel program."
+    )
+    got = [(s.speaker, s.cue) for s in segment(text)]
+    assert ("Bernie Sanders", "turn") not in got and ("Marco Rubio", "turn") not in got
+    assert ("Birdthistle", "suggested") in got

@@ -96,6 +96,14 @@ def credible_labels(
         if any(w in _HEADLINE_CASE for w in words[1:]):
             out.append(None)  # "CNN President On Trump: ...": a headline, not a speaker
             continue
+        para_end = text.find("\n", lab[2])
+        speech = text[lab[2] : para_end if para_end >= 0 else len(text)]
+        surname = words[-1].rstrip(".,")
+        if len(words) >= 2 and re.search(rf"(?<![\w’']){re.escape(surname)}(?![\w’'])", speech):
+            # "Bernie Sanders: Credit scores On his website, Senator Bernie Sanders calls
+            # for ...": a speaker does not name himself; a subheading names its subject
+            out.append(None)
+            continue
         strong = (
             label.isupper()
             or lab[2] - lab[1] > 3  # "(translated from Russian):"
