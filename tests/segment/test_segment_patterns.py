@@ -923,3 +923,17 @@ def test_inserts_adverbs_and_clause_breaks_before_the_subject() -> None:
         ("most", "said", "they were worried"),
         ("those who back her opponents", "say", "the attention hurt"),
     ]
+
+
+def test_tweeted_inverted_and_colon_after_adverbial() -> None:
+    text = (
+        'Al Gore spoke. "We came a long way," tweeted Mike Nellis, who ran the digital team. '
+        '"She does not care," wrote one Sanders supporter, tweeting a link. '
+        'Carly Fiorina wrote on Facebook: "Money will not make you smart."'
+    )
+    got = [(s.mention, s.text) for s in segment(text)]
+    assert got == [
+        ("Mike Nellis", "We came a long way"),
+        ("one Sanders supporter", "She does not care"),
+        ("Carly Fiorina", "Money will not make you smart"),
+    ]

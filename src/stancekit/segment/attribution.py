@@ -58,7 +58,7 @@ __all__ = ["attribute_sentence"]
 _INVERTIBLE = frozenset(
     """say add note tell write ask explain continue stress argue recall warn insist observe
     remark reply declare concede admit acknowledge state announce comment respond conclude
-    suggest emphasize emphasise""".split()
+    suggest emphasize emphasise tweet""".split()
 )
 #: cues after which a lower-case noun phrase that ends the sentence is the inverted subject
 _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "ask", "recall"})
@@ -131,7 +131,7 @@ _LEAD_WORDS = re.compile(
     re.IGNORECASE,
 )
 # adverbials after a cue, then a quotation ("announced on her page, in capitals, "Q"")
-_QUOTE_AFTER_ADVERBIALS = re.compile(r"[^\"“”;:]{0,100}?,\s*(?=[\"“]|'')")
+_QUOTE_AFTER_ADVERBIALS = re.compile(r"[^\"“”;:]{0,100}?[,:]\s*(?=[\"“]|'')")
 # a short object or adverbial after a cue, a comma, then content that is not a relative clause
 _COMMA_THEN = re.compile(
     r"[^,\"“”]{0,60},\s*(?!(?:where|when|who|whom|which|after|before|as|while|during|in|on|at|"

@@ -317,8 +317,10 @@ def inverted_nominal(toks: list[tuple[int, int, str]]) -> Span | None:
         low = w.lower()
         if w in (".", "!", "?") or (low in ("who", "whose") and k >= 2):
             break  # "..., said a GOP data expert who has worked for ...": the clause is his
-        if w == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in ("who", "whose"):
-            break
+        if w == "," and k + 1 < len(toks):
+            nxt = toks[k + 1][2]
+            if nxt.lower() in ("who", "whose") or (nxt.islower() and nxt.endswith("ing")):
+                break  # "..., wrote one Sanders supporter, tweeting a link."
         if w.endswith(".") and k == len(toks) - 1 and w[:-1].isalpha():
             k += 1  # "said one senior official." (the final period stays on the word)
             break
