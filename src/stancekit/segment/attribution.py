@@ -494,7 +494,13 @@ def _distant(ctx: SentenceContext, c: Cue) -> Choice | None:
     """``Officials who spoke with The Huffington Post said C``: the sentence's subject, set
     apart from its cue by a modifier (see :func:`distant_subject`)."""
     m, b = ctx.masked, ctx.end
-    if c.form not in _DISTANT_FORMS:
+    if c.form not in _DISTANT_FORMS and not (
+        # in the attribution unit, any finite cue that is no noun ("officials who ...
+        # stressed"); stancekit's own unit keeps to the speech verbs
+        ctx.broad
+        and c.form not in NOUN_S_FORMS
+        and c.form.split()[0].endswith(("ed", "s"))
+    ):
         return None  # only a finite speech verb ("said", "argues") makes the subject certain
     sub = distant_subject(m, ctx.start, c.start)
     if sub is None:

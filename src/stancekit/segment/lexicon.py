@@ -456,6 +456,7 @@ _IRREGULAR.update(
         "speak": ("speaks", "spoke", "speaking", "spoken"),
         "take": ("takes", "took", "taking", "taken"),
         "make": ("makes", "made", "making"),
+        "seek": ("seeks", "sought", "seeking"),
         "go": ("goes", "went", "going", "gone"),
         "refer": ("refers", "referred", "referring"),
         "brag": ("brags", "bragged", "bragging"),
