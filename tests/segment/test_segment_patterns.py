@@ -937,3 +937,18 @@ def test_tweeted_inverted_and_colon_after_adverbial() -> None:
         ("one Sanders supporter", "She does not care"),
         ("Carly Fiorina", "Money will not make you smart"),
     ]
+
+
+def test_broad_cues_of_acts_that_state_positions() -> None:
+    text = (
+        "Al Gore spoke. As Gore put it, the race is over. "
+        "Gore offered an emotional defense of the city. "
+        "The campaign released details of its plan."
+    )
+    got = [(s.cue, s.text) for s in segment(text, unit="attribution")]
+    assert got == [
+        ("put it", "the race is over"),
+        ("offered", "an emotional defense of the city"),
+        ("released", "details of its plan"),
+    ]
+    assert len(segment(text)) == 0  # acts, not speech: not in stancekit's own unit

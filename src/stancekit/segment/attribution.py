@@ -497,9 +497,7 @@ def _distant(ctx: SentenceContext, c: Cue) -> Choice | None:
     if c.form not in _DISTANT_FORMS and not (
         # in the attribution unit, any finite cue that is no noun ("officials who ...
         # stressed"); stancekit's own unit keeps to the speech verbs
-        ctx.broad
-        and c.form not in NOUN_S_FORMS
-        and c.form.split()[0].endswith(("ed", "s"))
+        ctx.broad and c.form not in NOUN_S_FORMS and c.form.split()[0].endswith(("ed", "s"))
     ):
         return None  # only a finite speech verb ("said", "argues") makes the subject certain
     sub = distant_subject(m, ctx.start, c.start)

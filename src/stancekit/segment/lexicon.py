@@ -442,6 +442,15 @@ BROAD_CUES: tuple[str, ...] = (
     "push back against",
     "name",
     "order",
+    "vote for",
+    "vote against",
+    "put it",
+    "cast",
+    "repeat",
+    "deliver",
+    "file",
+    "talk up",
+    "look for",
 )
 
 
@@ -476,6 +485,8 @@ _IRREGULAR.update(
         "make": ("makes", "made", "making"),
         "seek": ("seeks", "sought", "seeking"),
         "lay": ("lays", "laid", "laying"),
+        "put": ("puts", "put", "putting"),
+        "cast": ("casts", "cast", "casting"),
         "go": ("goes", "went", "going", "gone"),
         "refer": ("refers", "referred", "referring"),
         "brag": ("brags", "bragged", "bragging"),
