@@ -952,3 +952,9 @@ def test_broad_cues_of_acts_that_state_positions() -> None:
         ("released", "details of its plan"),
     ]
     assert len(segment(text)) == 0  # acts, not speech: not in stancekit's own unit
+
+
+def test_reflexive_and_since_before_the_cue() -> None:
+    text = "Ted Cruz spoke. Cruz himself said that the way is to ask. Mrs. Clinton has since said she agrees."
+    got = [(s.mention, s.text) for s in segment(text)]
+    assert got == [("Cruz", "the way is to ask"), ("Mrs. Clinton", "she agrees")]

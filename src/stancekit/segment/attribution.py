@@ -264,7 +264,9 @@ def _main_clause(
         prev = ctx.masked[max(ctx.start, c.start - 8) : c.start].split()
         if c.form.endswith("ing") and not (prev and prev[-1].lower() in _AUX_ING):
             continue
-        if prev and prev[-1].lower() in (("to",) if ctx.broad else ("to", "not", "n't", "never", "cannot")):
+        if prev and prev[-1].lower() in (
+            ("to",) if ctx.broad else ("to", "not", "n't", "never", "cannot")
+        ):
             continue  # "declined to say", "did not say": no statement
         if (
             c.form in NOUN_S_FORMS

@@ -56,7 +56,7 @@ SKIP_BEFORE_CUE = frozenset(
     should can shall not never already just only here today yesterday tonight formally
     officially initially finally clearly explicitly jointly similarly openly flatly
     angrily bluntly sharply warmly personally directly last even still however having
-    being """.split()
+    being himself herself themselves itself since """.split()
 )
 
 #: Words that open a subordinate clause whose subject may speak ("when she said ...").
