@@ -65,6 +65,8 @@ _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "a
 #: cues that need "that" in both units: without it they are events ("held a rally",
 #: "maintained their lead", "continued to fall")
 #: finite speech verbs that are never nouns or participles: a distant subject may be theirs
+_NOT_SAID = frozenset({"to", "not", "n't", "never", "cannot"})
+_NOT_BROAD = frozenset({"to"})
 _DISTANT_FORMS = frozenset(
     """said says say told tells wrote writes argued argues added warned warns insisted insists
     explained explains stressed stresses""".split()
@@ -264,10 +266,10 @@ def _main_clause(
         prev = ctx.masked[max(ctx.start, c.start - 8) : c.start].split()
         if c.form.endswith("ing") and not (prev and prev[-1].lower() in _AUX_ING):
             continue
-        if prev and prev[-1].lower() in (
-            ("to",) if ctx.broad else ("to", "not", "n't", "never", "cannot")
-        ):
-            continue  # "declined to say", "did not say": no statement
+        if prev and prev[-1].lower() in (_NOT_BROAD if ctx.broad else _NOT_SAID):
+            # "declined to say", "did not say": no statement (a negated one counts in the
+            # attribution unit, as in PolNeAR)
+            continue
         if (
             c.form in NOUN_S_FORMS
             and _NOUN_FOLLOWS.match(ctx.masked, c.end, ctx.end)
