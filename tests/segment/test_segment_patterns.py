@@ -958,3 +958,19 @@ def test_reflexive_and_since_before_the_cue() -> None:
     text = "Ted Cruz spoke. Cruz himself said that the way is to ask. Mrs. Clinton has since said she agrees."
     got = [(s.mention, s.text) for s in segment(text)]
     assert got == [("Cruz", "the way is to ask"), ("Mrs. Clinton", "she agrees")]
+
+
+def test_subjects_in_subordinate_clauses_and_unnamed_nominals() -> None:
+    text = (
+        "Al Gore spoke in Ohio, while Mike Huckabee, the former governor, said Ryan should resign. "
+        'The GOP front-runner complained that the contest was "rigged." '
+        "A report released by the Brookings Institution estimated that 46,000 accounts were used."
+    )
+    got = [(s.mention, s.cue, s.text) for s in segment(text, unit="attribution")]
+    assert got == [
+        ("Mike Huckabee", "said", "Ryan should resign"),
+        ("The GOP front-runner", "complained", 'the contest was "rigged."'),
+        ("A report", "estimated", "46,000 accounts were used"),
+    ]
+    # stancekit's own unit names speakers or leaves the statement out
+    assert [s.speaker for s in segment(text)] == ["Mike Huckabee"]

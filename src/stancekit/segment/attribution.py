@@ -65,6 +65,8 @@ _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "a
 #: cues that need "that" in both units: without it they are events ("held a rally",
 #: "maintained their lead", "continued to fall")
 #: finite speech verbs that are never nouns or participles: a distant subject may be theirs
+# "a report released by the Brookings Institution": a participle with its agent, passive
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?[A-Z]")
 _NOT_SAID = frozenset({"to", "not", "n't", "never", "cannot"})
 _NOT_BROAD = frozenset({"to"})
 _DISTANT_FORMS = frozenset(
@@ -290,6 +292,7 @@ def _main_clause(
             (prev and prev[-1].lower() in _PASSIVE_AUX)
             or _adverb_passive(ctx.masked[max(ctx.start, c.start - 24) : c.start].split())
             or (c.base in NP_CUES and _BY_OR_OF.match(ctx.masked, c.end, ctx.end))
+            or _BY_AGENT.match(ctx.masked, c.end, ctx.end)
         ):
             continue  # "was praised by", "accused of fraud": passive, no statement
         bare = c.form == c.base and " " not in c.form and c.base not in ("say", "tell")
@@ -330,7 +333,14 @@ def _main_clause(
             first, _, _ = _realise(ctx, chosen, cues)
             rest, ent, mention = _realise(ctx, later[0], cues)
             return first + rest, ent, mention
-    return _realise(ctx, chosen, cues)
+    made = _realise(ctx, chosen, cues)
+    if not made[0] and made[1] is None:
+        # the chosen cue's subject names nobody ("A report released by X estimated C": not
+        # "released"): the next cue with a structure gets its turn
+        for other in cands:
+            if other is not chosen and other.cue.start > chosen.cue.start:
+                return _realise(ctx, other, cues)
+    return made
 
 
 def _with_relatives(

@@ -237,7 +237,10 @@ def determiner_phrase(toks: list[tuple[int, int, str]], end: int, text: str, lo:
     last = toks[end][2].lower()
     known = last in ROLE_WORDS or last in ANON_HEADS or last in ORG_HEADS or last in GROUP_HEADS
     if not known and (
-        not last.isalpha() or last in VERBISH or last.endswith(("ed", "ly")) or last in _CAP_STOP
+        not last.replace("-", "").isalpha()  # "the GOP front-runner"
+        or last in VERBISH
+        or last.endswith(("ed", "ly"))
+        or last in _CAP_STOP
     ):
         return None
     for j in range(end - 1, max(-1, end - 6), -1):

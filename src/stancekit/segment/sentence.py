@@ -217,7 +217,12 @@ def resolve_speaker(
             if not ent.role and am.role:
                 ent.role = am.role
         return ent, np_span
-    return book.resolve(mention), np_span
+    ent = book.resolve(mention)
+    if ent is None and ctx.broad and mention.kind == "nominal":
+        # "The GOP front-runner complained ...", with no antecedent found: in the
+        # attribution unit the phrase itself is the source
+        ent = book.source(mention)
+    return ent, np_span
 
 
 def _plural_verb(text: str, at: int) -> bool:

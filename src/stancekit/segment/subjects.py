@@ -88,6 +88,7 @@ _PARENTHETICAL = frozenset(
 )
 
 
+_CLAUSE_OPENERS = SUBORDINATORS | {"though", "although", "if", "whereas"}
 _INSERTED_ADVERBS = frozenset(
     "meanwhile however too also though instead likewise moreover separately".split()
 )
@@ -424,7 +425,16 @@ def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
     k = j - 1
     while k >= 0 and toks[k][2] != ",":
         k -= 1
-    if k >= 1 and i - k <= 40 and _parenthetical(toks[k + 1][2]) and toks[j + 1][2].islower():
+    clause = (
+        k + 2 < j and toks[k + 1][2].lower() in _CLAUSE_OPENERS and _is_cap(toks[k + 2][2])
+    )  # "Ohio, while Mike Huckabee, the former governor, said": his clause, not an insert
+    if (
+        k >= 1
+        and i - k <= 40
+        and _parenthetical(toks[k + 1][2])
+        and toks[j + 1][2].islower()
+        and not clause
+    ):
         j = k  # "Grassley, facing a challenge in Iowa, a swing state, said": one insert
     return j
 
