@@ -21,3 +21,10 @@ def test_a_dotted_abbreviation_before_a_sentence_opener_ends_the_sentence() -> N
         "At 4 p.m.",
         "The meeting began.",
     ]
+
+
+def test_dateline_with_a_horizontal_bar() -> None:
+    from stancekit.segment.text import dateline_end
+
+    text = "PHILADELPHIA ― Clinton's campaign said it is looking."
+    assert text[dateline_end(text, 0, len(text)) :].startswith("Clinton's campaign")

@@ -29,7 +29,7 @@ _DATELINE = re.compile(
          (?:,\s+[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)*  # , Spain / , Ore.
          (?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?      # , June 17
          (?:\s+\([^)]{1,40}\))?                       # (Xinhua)
-         \s*(?:--|—|–|-)\s+)""",
+         \s*(?:--|—|–|―|-)\s+)""",
     re.VERBOSE,
 )
 # a credit at the end of a paragraph, or a caption label at its start
