@@ -451,6 +451,18 @@ BROAD_CUES: tuple[str, ...] = (
     "file",
     "talk up",
     "look for",
+    "compare",
+    "liken",
+    "portray",
+    "characterize",
+    "label",
+    "brand",
+    "dub",
+    "challenge",
+    "react to",
+    "pitch",
+    "promote",
+    "champion",
 )
 
 
