@@ -463,6 +463,11 @@ BROAD_CUES: tuple[str, ...] = (
     "pitch",
     "promote",
     "champion",
+    *(
+        f"be {a}"
+        for a in """confident convinced concerned worried optimistic skeptical hopeful sure
+        certain adamant mystified frustrated upset eager determined proud""".split()
+    ),
 )
 
 
@@ -495,6 +500,7 @@ _IRREGULAR.update(
         "speak": ("speaks", "spoke", "speaking", "spoken"),
         "take": ("takes", "took", "taking", "taken"),
         "make": ("makes", "made", "making"),
+        "be": ("is", "are", "was", "were", "am", "’s", "'s"),
         "seek": ("seeks", "sought", "seeking"),
         "lay": ("lays", "laid", "laying"),
         "put": ("puts", "put", "putting"),
