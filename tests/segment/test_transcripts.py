@@ -136,3 +136,13 @@ def test_subheading_that_names_its_subject_in_the_third_person_is_not_a_turn() -
     got = [(s.speaker, s.cue) for s in segment(text)]
     assert ("Bernie Sanders", "turn") not in got and ("Marco Rubio", "turn") not in got
     assert ("Birdthistle", "suggested") in got
+
+
+def test_a_list_of_names_after_a_label_is_not_a_turn() -> None:
+    text = (
+        "The insiders are listed below.\n\n"
+        "South Carolina: Andrew Collins, Antjuan Seawright, Barry Wynn, Bob McAlister.\n\n"
+        "Iowa: Ann Lee, Bo Diaz, Cy Young and Di Rao.\n\n"
+        "Iowa: they said the race is open."
+    )
+    assert [s.cue for s in segment(text)].count("turn") == 0

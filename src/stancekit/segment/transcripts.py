@@ -98,6 +98,9 @@ def credible_labels(
             continue
         para_end = text.find("\n", lab[2])
         speech = text[lab[2] : para_end if para_end >= 0 else len(text)]
+        if _name_list(speech):
+            out.append(None)  # "South Carolina: Andrew Collins, Antjuan Seawright, ...": a list
+            continue
         surname = words[-1].rstrip(".,")
         if len(words) >= 2 and re.search(rf"(?<![\w’']){re.escape(surname)}(?![\w’'])", speech):
             # "Bernie Sanders: Credit scores On his website, Senator Bernie Sanders calls
@@ -112,6 +115,18 @@ def credible_labels(
         )
         out.append(lab if strong or last_words[words[-1]] >= 2 else None)
     return out
+
+
+def _name_list(speech: str) -> bool:
+    """True when ``speech`` is a list of names ("Andrew Collins, Antjuan Seawright, Barry
+    Wynn."), not something said."""
+    parts = [p.strip(" .;") for p in speech.split(",")]
+    if len(parts) < 3:
+        return False
+    return all(
+        p and len(p.split()) <= 4 and all(w[:1].isupper() for w in p.split() if w != "and")
+        for p in parts
+    )
 
 
 def is_transcript(text: str, labels: list[tuple[int, int, int] | None]) -> bool:
