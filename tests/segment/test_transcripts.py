@@ -142,7 +142,8 @@ def test_a_list_of_names_after_a_label_is_not_a_turn() -> None:
     text = (
         "The insiders are listed below.\n\n"
         "South Carolina: Andrew Collins, Antjuan Seawright, Barry Wynn, Bob McAlister.\n\n"
-        "Iowa: Ann Lee, Bo Diaz, Cy Young and Di Rao.\n\n"
-        "Iowa: they said the race is open."
+        "New Hampshire: Ann Lee, Bo Diaz, Cy Young and Di Rao.\n\n"
+        "South Carolina: Al Gore, Bo Peep, Cy Twombly.\n\n"
+        "New Hampshire: Jo March, Amy March, Beth March."
     )
-    assert [s.cue for s in segment(text)].count("turn") == 0
+    assert len(segment(text)) == 0
