@@ -62,17 +62,19 @@ _INVERTIBLE = frozenset(
 )
 #: cues after which a lower-case noun phrase that ends the sentence is the inverted subject
 _SAY_LIKE = frozenset({"say", "add", "write", "continue", "explain", "reply", "ask", "recall"})
-#: cues that need "that" in both units: without it they are events ("held a rally",
-#: "maintained their lead", "continued to fall")
-#: finite speech verbs that are never nouns or participles: a distant subject may be theirs
 # "a report released by the Brookings Institution": a participle with its agent, passive
 _BY_AGENT = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?[A-Z]")
+#: words before a cue that make it no statement ("declined to say", "did not say"); in the
+#: attribution unit a negated attribution counts, as in PolNeAR
 _NOT_SAID = frozenset({"to", "not", "n't", "never", "cannot"})
 _NOT_BROAD = frozenset({"to"})
+#: finite speech verbs that are never nouns or participles: a distant subject may be theirs
 _DISTANT_FORMS = frozenset(
     """said says say told tells wrote writes argued argues added warned warns insisted insists
     explained explains stressed stresses""".split()
 )
+#: cues that need "that" in both units: without it they are events ("held a rally",
+#: "maintained their lead", "continued to fall")
 _EVENTS_TOO = frozenset({"hold", "maintain", "continue", "state"})
 _TO_THAT = frozenset({"pledge", "vow", "promise"})
 _ADJUNCT = re.compile(
@@ -168,7 +170,9 @@ _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
 
 def _clip(ctx: SentenceContext, a: int, b: int, base: str = "") -> int:
     """Where reported content after a cue ends: before a semicolon, a concessive clause
-    (``, although ...``) or a coordinated verb phrase (``, but stopped short of ...``).
+    (``, although ...``) or a coordinated verb phrase (``, but stopped short of ...``); after
+    an object-taking cue (``base`` in ``NP_CUES``) also before the subject's next act (``praised
+    the plan and took the stage``), ``, but`` and ``because``.
     Attribution corpora such as PolNeAR leave those to the writer, so this applies only in the
     attribution unit; stancekit's own guide keeps them with the speaker."""
     if not ctx.broad:
