@@ -974,3 +974,14 @@ def test_subjects_in_subordinate_clauses_and_unnamed_nominals() -> None:
     ]
     # stancekit's own unit names speakers or leaves the statement out
     assert [s.speaker for s in segment(text)] == ["Mike Huckabee"]
+
+
+def test_quotation_after_adverbials_following_the_cue() -> None:
+    text = (
+        "Ted Cruz and Mike Lee spoke. "
+        'Mr. Cruz mocked the talk, saying at one point, "The answer is not to yell." '
+        'Lee, who declared in the spin room, "It is time to unite," left.'
+    )
+    got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
+    assert ("Ted Cruz", "The answer is not to yell") in got
+    assert ("Mike Lee", "It is time to unite") in got

@@ -369,6 +369,9 @@ def _with_relatives(
             if comma < 0:
                 continue
             stop = comma
+        opening = next((q for q in ctx.quotes if start <= q.start <= start + 2), None)
+        if opening is not None and not opening.open_end:
+            stop = min(stop, opening.end)  # "X, who declared, "Q," left": the quotation
         ent, _ = resolve_speaker(ctx, ante, None)
         if ent is None:
             continue

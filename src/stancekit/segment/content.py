@@ -25,6 +25,7 @@ _TIME_SKIP = re.compile(
     r"Friday|Saturday|Sunday)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+_QUOTE_AFTER_COMMA = re.compile(r"[^,;:\"“”]{1,80},\s*(?=[\"“]|'')")
 _THAT_SUBJECT = re.compile(r"\s+(?:is|was|would|will|has|had|could|should|might|isn't|wasn't)\b")
 #: cues whose content may be a to-infinitive
 _TO_INFINITIVE = frozenset(
@@ -71,6 +72,9 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
         t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
         if t:
             return t.end()
+        q = _QUOTE_AFTER_COMMA.match(m, pos, limit)
+        if q:
+            return q.end()  # "saying at one point, "Q"", "declared in the spin room, "Q""
         return None
     if not m[pos:limit].strip(" ,.:;"):
         return None
