@@ -298,7 +298,7 @@ SPLIT_ING: frozenset[str] = frozenset(
 #: clause's subject said of someone ("..., calling him a liar", "..., citing the polls").
 BROAD_SPLIT_ING: frozenset[str] = (
     SPLIT_ING
-    | {"referring to"}
+    | {"referring to", "talking about", "speaking about"}
     | frozenset(
         """calling citing urging accusing describing praising blaming vowing
     promising pledging questioning dismissing criticizing criticising denouncing condemning
