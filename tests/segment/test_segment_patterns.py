@@ -985,3 +985,18 @@ def test_quotation_after_adverbials_following_the_cue() -> None:
     got = [(s.speaker, s.text) for s in segment(text, unit="attribution")]
     assert ("Ted Cruz", "The answer is not to yell") in got
     assert ("Mike Lee", "It is time to unite") in got
+
+
+def test_pronoun_after_a_fronted_phrase_and_relative_clause_with_inner_cue() -> None:
+    text = (
+        "Ann Lee spoke. At the town hall this week she said it was no error. "
+        "Cruz, who says Trump is attacking him, said voters were angry. "
+        "The talks ended with help from Thomas Perez, who said he expects a deal."
+    )
+    got = [(s.mention, s.text) for s in segment(text, unit="attribution")]
+    assert got == [
+        ("she", "it was no error"),
+        ("who", "Trump is attacking him"),
+        ("Cruz", "voters were angry"),
+        ("who", "he expects a deal"),
+    ]

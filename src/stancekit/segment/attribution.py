@@ -362,13 +362,14 @@ def _with_relatives(
         if start is None or any(r.start == start for r in out):
             continue
         stop = ctx.end
-        later = [k.start for k in main if k.start > start]
-        if later:
-            # "Barkley, who said he votes democratic, said C": the clause ends at its comma
-            comma = ctx.masked.rfind(",", start, later[0])
-            if comma < 0:
-                continue
-            stop = comma
+        # "Barkley, who said he votes democratic, said C": the clause ends at the comma before
+        # the main clause's cue (a cue inside the clause, "who says Trump is attacking him",
+        # has none before it)
+        for k in main:
+            comma = ctx.masked.rfind(",", start, k.start) if k.start > start else -1
+            if comma >= 0:
+                stop = comma
+                break
         opening = next((q for q in ctx.quotes if start <= q.start <= start + 2), None)
         if opening is not None and not opening.open_end:
             stop = min(stop, opening.end)  # "X, who declared, "Q," left": the quotation

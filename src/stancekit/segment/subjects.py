@@ -12,6 +12,7 @@ import re
 
 from stancekit.segment.lexicon import (
     ABBREVIATIONS,
+    CUE_FORMS,
     ANON_HEADS,
     ORG_HEADS,
     ROLE_WORDS,
@@ -66,6 +67,7 @@ _INSERTS = frozenset(
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 _CLAUSE_LEADS = frozenset("but and meanwhile then now later still instead yet so also".split())
 _WEEKDAY_LEAD = frozenset("on last this later earlier".split())
 
@@ -240,6 +242,11 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         w = toks[end][2].lower()
         if start > end and (w in _PRONOUNS or w in _RELATIVES):
             start = end
+            before = toks[end - 1][2].lower() if end else ""
+            if w in _PERSONAL and before not in CUE_FORMS and before != "that":
+                # "At the town hall this week she said": a pronoun is a subject (but "said he
+                # hoped that C" is one statement of "said")
+                fronted = True
         else:
             whole = sentence_initial_nominal(toks, end)
             if whole is None and start <= end:
@@ -575,6 +582,8 @@ def distant_subject(text: str, lo: int, cue_start: int) -> Span | None:
     if not (_is_cap(head[0]) or low_head[0] in _DETERMINERS or start > 0):
         return None
     gap = [t[2] for t in toks[k:]]
+    if gap and gap[-1].lower() in _PERSONAL:
+        return None  # "The talks ended with help from Perez, who said he (expects)"
     if len(gap) >= 4 and gap[0] == gap[1] == "-" and gap[-1] == gap[-2] == "-":
         gap = ["--", *gap[2:-2], "--"]  # "--" comes as two tokens
     opener = gap[0].lower()
@@ -591,8 +600,12 @@ def distant_subject(text: str, lo: int, cue_start: int) -> Span | None:
         if last not in _DASHES and last != ")":
             return None
     elif opener in _MODIFIER_START or (gap[0].islower() and opener.endswith(("ed", "ing"))):
-        if any(t.lower() in _CLAUSE_AUX for t in gap) or (last == "," and "," not in gap[:-1]):
-            return None  # "Voters in Ohio are ... said" is no subject; "In Ohio, X said"
+        if any(t.lower() in _CLAUSE_AUX or t.lower() == "that" for t in gap) or (
+            last == "," and "," not in gap[:-1]
+        ):
+            # "Voters in Ohio are ... said" is no subject; "In Ohio, X said"; "The fight
+            # grew so heated that Christie said": the cue has a subject of its own
+            return None
     else:
         return None
     if toks[start][2].endswith(("’s", "'s")) and k - start == 1:
