@@ -12,8 +12,8 @@ import re
 
 from stancekit.segment.lexicon import (
     ABBREVIATIONS,
-    CUE_FORMS,
     ANON_HEADS,
+    CUE_FORMS,
     ORG_HEADS,
     ROLE_WORDS,
 )
