@@ -1000,3 +1000,10 @@ def test_pronoun_after_a_fronted_phrase_and_relative_clause_with_inner_cue() -> 
         ("Cruz", "voters were angry"),
         ("who", "he expects a deal"),
     ]
+
+
+def test_promises_without_to_or_that_in_the_attribution_unit() -> None:
+    text = "Ann Lee spoke. Clinton promised a country of new opportunities."
+    got = [(s.cue, s.text) for s in segment(text, unit="attribution")]
+    assert got == [("promised", "a country of new opportunities")]
+    assert len(segment(text)) == 0

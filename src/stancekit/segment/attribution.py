@@ -423,6 +423,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             cstart = None
         if (
             c.base in _TO_THAT
+            and not ctx.broad
             and cstart is not None
             and not _TO_OR_THAT.match(m, c.end, c.end + 12)
         ):
