@@ -195,16 +195,18 @@ def _narrative_and_turns(
     current: tuple[Entity, Span] | None = None  # transcript turn
     in_transcript = False
     carry: tuple[Entity, Span, str] | None = None  # speaker a next quote paragraph continues
-    pending: tuple[Paragraph, list[Quote], int] | None = None  # a "Source: claim" headline
+    # a "Source: claim" headline: (source span, claim span, its quotations, sentence index)
+    pending: tuple[Span, Span, list[Quote], int] | None = None
     for pi, p in enumerate(paras):
         # the headline repeated as the first paragraph speaks only in the attribution unit
         headline = pi == 0 and _is_title(text, p, article.title)
         if is_caption(text, p.start, p.end) or (headline and not broad):
             carry = None
             continue
-        if headline and headline_claim(text, p.start, p.end) is not None:
+        claim = headline_claim(text, p.start, p.end) if headline else None
+        if claim is not None:
             # resolved once the body has named its people ("Sanders" is "Bernie Sanders")
-            pending = (p, all_quotes[pi], sent_index)
+            pending = (*claim, all_quotes[pi], sent_index)
             sent_index += 1
             continue
         lab = labels[pi]
@@ -235,9 +237,9 @@ def _narrative_and_turns(
         )
         out.extend(raws)
     if pending is not None:
-        claim = _headline(text, *pending, book)
-        if claim is not None:
-            out.append(claim)
+        made = _headline(text, *pending, book)
+        if made is not None:
+            out.append(made)
     out.sort(key=lambda r: (r.start, r.end))
     return _join_pieces(text, out) if broad else out
 
@@ -265,13 +267,10 @@ def _join_pieces(text: str, raws: list[Raw]) -> list[Raw]:
 
 
 def _headline(
-    text: str, p: Paragraph, quotes: list[Quote], index: int, book: SpeakerBook
+    text: str, source: Span, claim: Span, quotes: list[Quote], index: int, book: SpeakerBook
 ) -> Raw | None:
     """The statement of a ``Source: claim`` headline (attribution unit only)."""
-    found = headline_claim(text, p.start, p.end)
-    if found is None:
-        return None
-    source, (a, b) = found
+    a, b = claim
     ent = book.resolve(parse_mention(text, source))
     if ent is None:
         return None

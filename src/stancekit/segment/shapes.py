@@ -117,15 +117,9 @@ def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
     if doc is not None:
         np_from = doc.end()  # "according to a statement from the European Commission"
     np_span = (np_from, np_end)
-    mention = parse_mention(ctx.text, np_span)
-    if mention.kind in ("plural",) or (
-        mention.kind == "nominal"
-        and mention.head in ("data", "figures", "report", "survey", "poll", "study", "statistics")
-    ):
-        pass
-    ent = ctx.book.resolve(mention)
-    if ent is None and ctx.broad and mention.kind == "nominal":
-        ent = ctx.book.source(mention)  # "according to reports emerging in the media"
+    # an unresolved nominal ("reports emerging in the media") is its own source in the
+    # attribution unit (see resolve_speaker)
+    ent, _ = resolve_speaker(ctx, np_span, None)
     if ent is None:
         return []
     out: list[Raw] = []
