@@ -1007,3 +1007,32 @@ def test_promises_without_to_or_that_in_the_attribution_unit() -> None:
     got = [(s.cue, s.text) for s in segment(text, unit="attribution")]
     assert got == [("promised", "a country of new opportunities")]
     assert len(segment(text)) == 0
+
+
+def test_quotation_after_a_fronted_clause_is_the_content() -> None:
+    text = (
+        "Soon after the mayor was booed at a breakfast, Canova wrote to his 20,000 "
+        "followers, “It’s time to end her career for good.”"
+    )
+    assert _pairs(text) == [("Canova", "direct", "It’s time to end her career for good")]
+    # without a quotation after the cue the clause before it is the content
+    got = _pairs("Soon the plan will be dead, Smith wrote on Twitter.")
+    assert got == [("Smith", "indirect", "Soon the plan will be dead")]
+
+
+def test_readout_stance_objects_and_manner_phrases() -> None:
+    got = _pairs("Mr Putin confirmed Russia’s readiness to ratify the Kyoto Protocol.")
+    assert got == [("Putin", "indirect", "Russia’s readiness to ratify the Kyoto Protocol")]
+    # "confirmed" without a stance or "that" stays an event
+    assert _pairs("Police confirmed the death of a man.") == []
+    got = _pairs("The Armenian delegation in its turn noted with approval Russia’s role.")
+    assert got == [("Armenian delegation", "indirect", "Russia’s role")]
+    got = _pairs("Mr Kowalski spoke in favour of joint infrastructure projects.")
+    assert got == [("Kowalski", "indirect", "joint infrastructure projects")]
+    got = _pairs("Mr Kowalski conveyed his gratitude for the rescue.")
+    assert got == [("Kowalski", "indirect", "his gratitude for the rescue")]
+    got = _pairs(
+        "For his part, Mr Rakhmonov subscribed to the assessments and called for closer "
+        "military cooperation."
+    )
+    assert got == [("Rakhmonov", "indirect", "closer military cooperation")]

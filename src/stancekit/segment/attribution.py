@@ -138,6 +138,15 @@ _LEAD_WORDS = re.compile(
 )
 # adverbials after a cue, then a quotation ("announced on her page, in capitals, "Q"")
 _QUOTE_AFTER_ADVERBIALS = re.compile(r"[^\"“”;:]{0,100}?[,:]\s*(?=[\"“]|'')")
+#: cues that state a position when their object names one ("confirmed Russia's readiness to")
+_STANCE_CUES = frozenset({"confirm", "announce", "indicate", "state"})
+_STANCE_OBJECT = re.compile(
+    r"\s*(?:the|his|her|its|their|our|[A-Z][\w.\-]*(?:’s|'s)|(?:his|her|its|their)\s+\w+(?:’s|'s))"
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:readiness|commitment|determination|intention|intent|willingness"
+    r"|support|opposition|position|stance|desire|resolve|adherence)\b"
+)
+#: a quotation that opens with a capital letter: a sentence of its own
+_CAPITAL_AFTER_QUOTE = re.compile(r"(?:[\"“]|'')\s*[A-Z]")
 # a short object or adverbial after a cue, a comma, then content that is not a relative clause
 _COMMA_THEN = re.compile(
     r"[^,\"“”]{0,60},\s*(?!(?:where|when|who|whom|which|after|before|as|while|during|in|on|at|"
@@ -433,6 +442,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             and cstart is not None
             and not _THAT_OR_COLON_END.search(m, c.end, cstart)
             and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
+            and not (c.base in _STANCE_CUES and _STANCE_OBJECT.match(m, cstart, b))
         ):
             return None
         if (
@@ -476,6 +486,16 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
                 if cstart is not None:
                     return Choice("leading", c, np_span, appos, cstart)
                 return None
+            quote_next = _QUOTE_AFTER_ADVERBIALS.match(m, c.end, b)
+            if (
+                quote_next is not None
+                and pstrip.endswith(",")
+                and not any(a <= q.start < np_span[0] for q in ctx.quotes)
+                and _CAPITAL_AFTER_QUOTE.match(ctx.text, quote_next.end(), b)
+            ):
+                # "Soon after she was booed, Canova wrote to his followers, "It's time ...":
+                # a quotation that opens a sentence of its own is the content, not the clause
+                return Choice("leading-start", c, np_span, appos, quote_next.end())
             if only_quote(ctx, a, np_span[0]) is None and _interjected_tail(ctx, c):
                 return Choice("interjected", c, np_span, appos, None)
             if (

@@ -22,7 +22,9 @@ _TIME_SKIP = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\b\s*|"
     r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b\s*)+"
+    r"Friday|Saturday|Sunday)\b\s*|"
+    r"with\s+(?:great\s+|deep\s+|particular\s+)?(?:satisfaction|approval|concern|regret|interest|"
+    r"appreciation|gratitude|pleasure|alarm)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
 _QUOTE_AFTER_COMMA = re.compile(r"[^,;:\"“”]{1,80},\s*(?=[\"“]|'')")

@@ -68,6 +68,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "put forward": ("puts forward", "put forward", "putting forward"),
     "make clear": ("makes clear", "made clear", "making clear"),
     "speak out": ("speaks out", "spoke out", "speaking out"),
+    "speak in favour of": ("speaks in favour of", "spoke in favour of", "speaking in favour of"),
+    "speak in favor of": ("speaks in favor of", "spoke in favor of", "speaking in favor of"),
 }
 
 #: Cues that take a clause (``X said (that) C``, ``C, X said``); with :data:`NP_CUES` they make
@@ -156,6 +158,7 @@ NP_CUES: frozenset[str] = frozenset(
         "commend",
         "condemn",
         "congratulate",
+        "convey",
         "criticise",
         "criticize",
         "decry",
@@ -185,6 +188,8 @@ NP_CUES: frozenset[str] = frozenset(
         "reiterate",
         "reject",
         "request",
+        "speak in favor of",
+        "speak in favour of",
         "stress",
         "thank",
         "tout",

@@ -96,6 +96,8 @@ _INSERTED_ADVERBS = frozenset(
 )
 
 
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+
 #: words in -ly that are not adverbs
 _LY_NOUNS = frozenset(
     """rally ally family supply reply assembly bully tally folly monopoly anomaly daily weekly
@@ -148,6 +150,12 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
                 j -= 1
             if j >= 0 and toks[j][2] == "(":
                 i = j - 1
+                continue
+        if w == "turn" and i >= 1:
+            # "The Armenian delegation in its turn noted": "in turn", "in its turn"
+            j = i - 1 if toks[i - 1][2].lower() in _POSSESSIVES else i
+            if j >= 1 and toks[j - 1][2].lower() == "in":
+                i = j - 2
                 continue
         if w in _WEEKDAYS and i >= 1 and toks[i - 1][2].lower() in _WEEKDAY_LEAD:
             i -= 2
@@ -310,7 +318,7 @@ def _descriptors_then_name(toks: list[tuple[int, int, str]], i: int) -> bool:
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we)(?:[’']s|[’']re|[’']ve|[’']d|[’']ll)\Z", re.I)
 #: words that open a fronted phrase before the subject ("In an interview, ...")
 _FRONT_OPENERS = frozenset(
-    "in on at during after before since with earlier later last amid by following upon".split()
+    "in on at during after before since with earlier later last amid by following upon for".split()
 )
 
 
