@@ -1036,3 +1036,12 @@ def test_readout_stance_objects_and_manner_phrases() -> None:
         "military cooperation."
     )
     assert got == [("Rakhmonov", "indirect", "closer military cooperation")]
+
+
+def test_counterpart_gives_a_country_and_frees_the_host_for_a_demonym() -> None:
+    text = (
+        "President Vladimir Putin met his Bulgarian counterpart Georgi Parvanov. Mr Parvanov "
+        "said ties would grow. According to the Russian leader, Russia will ship more gas."
+    )
+    got = [(s.speaker, s.role, s.country) for s in segment(text)]
+    assert got == [("Georgi Parvanov", None, "Bulgaria"), ("Vladimir Putin", "President", "Russia")]

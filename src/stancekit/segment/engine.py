@@ -59,6 +59,13 @@ _TITLE_HINT = re.compile(
 )
 
 
+_COUNTERPART_NAME = re.compile(
+    r"(?<![\w’'])(?:"
+    + trie_pattern(sorted(DEMONYMS))
+    + r")[ \t]+(?:counterpart|colleague)[ \t]+[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}"
+)
+
+
 def segment_article(
     article: Article,
     aliases: AliasBook | None = None,
@@ -84,11 +91,20 @@ def segment_article(
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
+        for m in _COUNTERPART_NAME.finditer(article.title):
+            book.observe(article.title, m.span(), position=-1, titled_only=True)
+    # "his Bulgarian counterpart Georgi Parvanov": a country without a title
+    counterparts = [m.span() for m in _COUNTERPART_NAME.finditer(text)]
     for m in _TITLED_NAME.finditer(text):
+        while counterparts and counterparts[0][0] < m.start():
+            span = counterparts.pop(0)
+            book.observe(text, span, position=span[0])
         if _TITLE_HINT.search(text, m.start(), m.end()):
             book.observe(text, m.span(), position=m.start())
         else:
             book.remember(text, m.span(), position=m.start())
+    for span in counterparts:
+        book.observe(text, span, position=span[0])
     paras = paragraphs(text)
     raw_labels = [turn_label(text, p) for p in paras]
     if paras and _is_title(text, paras[0], article.title):

@@ -377,7 +377,8 @@ class SpeakerBook:
                 ) or self._new(Entity(fuller, "person"))
         if best is None:
             best = self._new(Entity(name, "person"))
-        best.role = best.role or m.role
+        if m.role.lower() not in _COUNTERPARTS:  # "his Bulgarian counterpart X": no role
+            best.role = best.role or m.role
         best.country = best.country or m.country
         best.gender = best.gender or m.gender
         return best
