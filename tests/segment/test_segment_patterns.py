@@ -1045,3 +1045,16 @@ def test_counterpart_gives_a_country_and_frees_the_host_for_a_demonym() -> None:
     )
     got = [(s.speaker, s.role, s.country) for s in segment(text)]
     assert got == [("Georgi Parvanov", None, "Bulgaria"), ("Vladimir Putin", "President", "Russia")]
+
+
+def test_names_that_open_with_lower_case_particles() -> None:
+    text = (
+        "Commission President Ursula von der Leyen met Scholz. Speaking to reporters, "
+        "von der Leyen said Europe must act. The talks went on, and de Mistura said they "
+        "would resume."
+    )
+    got = [(s.speaker, s.mention, s.text) for s in segment(text)]
+    assert got == [
+        ("Ursula von der Leyen", "von der Leyen", "Europe must act"),
+        ("de Mistura", "de Mistura", "they would resume"),
+    ]

@@ -42,7 +42,8 @@ _FIRST_CAP = r"[A-Z](?<![\w’'][A-Z])(?:[\w’'\-]*|\.|(?<=M)r\.|(?<=M)rs\.|(?<
 _TITLED_NAME = re.compile(
     rf"{_FIRST_CAP}[ \t]+(?:{_CAP}[ \t]+){{0,5}}"
     rf"(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"
-    r"[A-Z][\w’'\-]+(?:[ \t]+(?:bin|al|da|de|van|von|dos|das)[ \t]+[A-Z][\w’'\-]+)*"
+    r"[A-Z][\w’'\-]+(?:(?:[ \t]+(?:bin|al|da|de|van|von|der|den|dos|das|del|di)){1,2}"
+    r"[ \t]+[A-Z][\w’'\-]+)*"
     r"(?:[ \t]+(?:[A-Z][\w’'\-]+|[a-z]{1,3}-[A-Z][\w’'\-]+)){0,3}"  # "Abdel Fattah el-Sisi"
 )
 

@@ -169,6 +169,14 @@ _PARTICLES = frozenset(
 )
 
 
+def _particles_then_name(toks: list[str], k: int) -> bool:
+    """``toks[k:]`` is lower-case particles and then capitalised words only."""
+    j = k
+    while j < len(toks) and toks[j] in _PARTICLES:
+        j += 1
+    return k < j < len(toks) and all(_is_cap(t) for t in toks[j:])
+
+
 def parse_mention(text: str, span: Span) -> Mention:
     """Read a mention: its kind, proper name, role, country and gender."""
     a, b = span
@@ -262,6 +270,9 @@ def _read_mention(raw: str) -> Mention:
             continue
         if w in _PARTICLES and _is_cap(t) and k + 1 < len(toks) and _is_cap(toks[k + 1]):
             name_parts.append(t)  # "De Blasio", "Van Hollen"
+            continue
+        if w in _PARTICLES and not name_parts and not role_parts and _particles_then_name(toks, k):
+            name_parts.append(t)  # "von der Leyen", "de Mistura": the whole surname
             continue
         if (
             w in _SURNAME_ROLES

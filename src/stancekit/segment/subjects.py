@@ -96,6 +96,8 @@ _INSERTED_ADVERBS = frozenset(
 )
 
 
+#: lower-case particles inside a name ("Ursula von der Leyen", "Staffan de Mistura")
+_NAME_PARTICLES = frozenset("von van der den de da del della di al el bin ibn du dos das".split())
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 #: words in -ly that are not adverbs
@@ -242,7 +244,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             continue
         break
     start = i + 1
-    while start < end and _leading_connector(toks[start][2]):
+    while start < end and _connector_only(toks, start, end):
         start += 1  # "... grew and Putin said": the clause starts after "and"
     fronted = False
     # a pronoun or relative pronoun alone
@@ -269,7 +271,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             if whole is None:
                 return None
             start = whole
-    while start <= end and _leading_connector(toks[start][2]):
+    while start <= end and _connector_only(toks, start, end):
         start += 1
     if start > end:
         return None
@@ -288,6 +290,20 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         start = described
     end = before_home(toks, start, end)
     return (toks[start][0], toks[end][1]), appositive
+
+
+def _connector_only(toks: list[tuple[int, int, str]], k: int, end: int) -> bool:
+    """``toks[k]`` is a connector before the subject, not the particle that opens a name."""
+    return _leading_connector(toks[k][2]) and not _particle_name(toks, k, end)
+
+
+def _particle_name(toks: list[tuple[int, int, str]], k: int, end: int) -> bool:
+    """The tokens from ``k`` to ``end`` are a name that opens with lower-case particles
+    ("von der Leyen", "de Mistura")."""
+    j = k
+    while j <= end and toks[j][2] in _NAME_PARTICLES:
+        j += 1
+    return k < j <= end and _is_cap(toks[j][2]) and all(_is_cap(t[2]) for t in toks[j : end + 1])
 
 
 def _descriptor(tok: str) -> bool:
