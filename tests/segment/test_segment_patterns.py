@@ -1058,3 +1058,13 @@ def test_names_that_open_with_lower_case_particles() -> None:
         ("Ursula von der Leyen", "von der Leyen", "Europe must act"),
         ("de Mistura", "de Mistura", "they would resume"),
     ]
+
+
+def test_an_aside_between_the_cue_and_that() -> None:
+    got = _pairs(
+        "The Interfax news agency reported, citing a source in the defence ministry, that "
+        "two warships had been sent."
+    )
+    assert got == [("Interfax news agency", "indirect", "two warships had been sent")]
+    got = _pairs("Peskov told reporters on Monday, speaking by phone, that talks would go on.")
+    assert got == [("Peskov", "indirect", "talks would go on")]

@@ -27,6 +27,11 @@ _TIME_SKIP = re.compile(
     r"appreciation|gratitude|pleasure|alarm)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+#: an aside between commas, then "that": ", citing a source in the ministry, that"
+_ASIDE_THAT = re.compile(
+    r"(?:\s+(?:reporters|journalists|him|her|them|us|me|on|in|at|late|earlier|later|today"
+    r"|yesterday|last|this)\b[^,;:\"“”]{0,30})?,[^,;:\"“”]{1,100},\s*that\s"
+)
 _QUOTE_AFTER_COMMA = re.compile(r"[^,;:\"“”]{1,80},\s*(?=[\"“]|'')")
 _THAT_SUBJECT = re.compile(r"\s+(?:is|was|would|will|has|had|could|should|might|isn't|wasn't)\b")
 #: cues whose content may be a to-infinitive
@@ -57,6 +62,9 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
     stripped = rest.strip(" ,:.;—–")
     if not stripped or stripped in ('"', "”"):
         return None
+    aside = _ASIDE_THAT.match(m, pos, limit)
+    if aside is not None:
+        return aside.end()  # "reported, citing a source in the ministry, that C"
     if base in _TELL_LIKE:
         return _after_object(m, pos, limit)
     tm = _TIME_SKIP.match(m, pos)
