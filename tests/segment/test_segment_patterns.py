@@ -1068,3 +1068,8 @@ def test_an_aside_between_the_cue_and_that() -> None:
     assert got == [("Interfax news agency", "indirect", "two warships had been sent")]
     got = _pairs("Peskov told reporters on Monday, speaking by phone, that talks would go on.")
     assert got == [("Peskov", "indirect", "talks would go on")]
+
+
+def test_speech_acts_of_objects_in_relative_clauses() -> None:
+    got = _pairs("Li met Kazakh President Kassym-Jomart Tokayev, who praised the progress in ties.")
+    assert got == [("Kassym-Jomart Tokayev", "indirect", "the progress in ties")]

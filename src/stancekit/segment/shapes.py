@@ -166,7 +166,8 @@ _WHO_BEFORE = re.compile(
 _RELATIVE_CUES = frozenset(
     """say tell write argue emphasize emphasise stress note add warn suggest insist claim
     contend maintain predict estimate acknowledge admit explain complain testify tweet
-    declare assert reiterate""".split()
+    declare assert reiterate praise welcome urge express voice reaffirm thank congratulate
+    condemn criticize criticise underline underscore highlight propose pledge vow""".split()
 )
 
 
