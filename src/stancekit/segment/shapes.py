@@ -166,9 +166,15 @@ _WHO_BEFORE = re.compile(
 _RELATIVE_CUES = frozenset(
     """say tell write argue emphasize emphasise stress note add warn suggest insist claim
     contend maintain predict estimate acknowledge admit explain complain testify tweet
-    declare assert reiterate praise welcome urge express voice reaffirm thank congratulate
-    condemn criticize criticise underline underscore highlight propose pledge vow""".split()
+    declare assert reiterate""".split()
 )
+#: object-taking speech acts: in a relative clause only in a simple tense ("who praised the
+#: progress"; "who has welcomed support from" is background)
+_RELATIVE_ACTS = frozenset(
+    """praise welcome urge express voice reaffirm thank congratulate condemn criticize
+    criticise underline underscore highlight propose pledge vow""".split()
+)
+_PERFECT = re.compile(r"\b(?:has|have|had)\b")
 
 
 #: in the attribution unit, beliefs and intentions in a relative clause count too ("Donald
@@ -191,7 +197,9 @@ def relative_speakers(
         hit = _WHO_BEFORE.search(m, lo, c.start)
         if hit is None or c.form.endswith("ing"):
             continue
-        if c.base not in _RELATIVE_CUES and not (ctx.broad and c.base in _RELATIVE_BELIEFS):
+        act = c.base in _RELATIVE_ACTS and not _PERFECT.search(hit.group())
+        belief = ctx.broad and c.base in _RELATIVE_BELIEFS
+        if c.base not in _RELATIVE_CUES and not act and not belief:
             continue
         who = (hit.start(2), hit.end(2))
         commas = hit.group(1).startswith(",")
