@@ -1073,3 +1073,21 @@ def test_an_aside_between_the_cue_and_that() -> None:
 def test_speech_acts_of_objects_in_relative_clauses() -> None:
     got = _pairs("Li met Kazakh President Kassym-Jomart Tokayev, who praised the progress in ties.")
     assert got == [("Kassym-Jomart Tokayev", "indirect", "the progress in ties")]
+
+
+def test_a_second_clause_with_its_own_subject_and_described_organisations() -> None:
+    got = _pairs(
+        "Rahul Gandhi said he would raise the issue, while his party colleague Jairam Ramesh "
+        "accused the government of mismanagement."
+    )
+    assert got == [
+        ("Rahul Gandhi", "indirect", "he would raise the issue"),
+        ("Jairam Ramesh", "indirect", "the government of mismanagement"),
+    ]
+    assert _pairs("Industry body CII welcomed the budget.") == [("CII", "indirect", "the budget")]
+    assert _pairs("Think tank Bruegel said the plan was costly.") == [
+        ("Bruegel", "indirect", "the plan was costly")
+    ]
+    assert _pairs("Carmaker Toyota said sales would rise.") == [
+        ("Toyota", "indirect", "sales would rise")
+    ]

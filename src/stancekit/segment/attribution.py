@@ -145,6 +145,8 @@ _STANCE_OBJECT = re.compile(
     r"\s+(?:[\w\-]+\s+){0,2}?(?:readiness|commitment|determination|intention|intent|willingness"
     r"|support|opposition|position|stance|desire|resolve|adherence)\b"
 )
+#: between two clauses: ", while", "; but", ", whereas"
+_NEXT_CLAUSE = re.compile(r"\s*[,;]\s+(?:while|whereas|but|and|as)\s+")
 #: a quotation that opens with a capital letter: a sentence of its own
 _CAPITAL_AFTER_QUOTE = re.compile(r"(?:[\"“]|'')\s*[A-Z]")
 # a short object or adverbial after a cue, a comma, then content that is not a relative clause
@@ -347,6 +349,17 @@ def _main_clause(
             rest, ent, mention = _realise(ctx, later[0], cues)
             return first + rest, ent, mention
     made = _realise(ctx, chosen, cues)
+    if made[0] and chosen.kind in ("leading", "leading-start"):
+        # "X said A, while Y accused B": a second clause with a subject of its own
+        last = max(r.end for r in made[0])
+        for other in cands:
+            if (
+                other.kind in ("leading", "leading-start")
+                and other.np_span[0] > last
+                and _NEXT_CLAUSE.fullmatch(ctx.masked, last, other.np_span[0])
+            ):
+                more, _, _ = _realise(ctx, other, cues)
+                return made[0] + more, made[1], made[2]
     if not made[0] and made[1] is None:
         # the chosen cue's subject names nobody ("A report released by X estimated C": not
         # "released"): the next cue with a structure gets its turn

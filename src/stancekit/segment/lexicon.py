@@ -20,6 +20,7 @@ __all__ = [
     "MALE_WORDS",
     "NOUN_S_FORMS",
     "NP_CUES",
+    "ORG_DESCRIPTORS",
     "ORG_HEADS",
     "PARTICIPLE_OPENERS",
     "PEOPLE_SUFFIXES",
@@ -27,6 +28,7 @@ __all__ = [
     "ROLE_WORDS",
     "SPLIT_ING",
     "cue_base",
+    "org_descriptor",
 ]
 
 
@@ -218,6 +220,23 @@ NOUN_S_FORMS: frozenset[str] = frozenset(
     charges attacks backs posts tweets jokes quips vows thanks praises welcomes cites
     warnings findings forecasts predictions statements tells appeals""".split()
 )
+
+#: nouns that describe an organisation before its name ("industry body CII", "think tank
+#: Bruegel", "state broadcaster CCTV"); words in "-maker" too ("carmaker Toyota")
+ORG_DESCRIPTORS: frozenset[str] = frozenset(
+    """body group tank broadcaster agency firm company giant operator lender insurer regulator
+    watchdog union network outlet newspaper daily weekly carrier airline bank miner producer
+    retailer platform channel station service association federation council alliance
+    organisation organization charity consultancy institute exchange fund conglomerate
+    developer manufacturer supplier exporter importer""".split()
+)
+
+
+def org_descriptor(word: str) -> bool:
+    """Does ``word`` describe an organisation before its name (``body``, ``carmaker``)?"""
+    low = word.lower()
+    return low in ORG_DESCRIPTORS or (low.endswith("maker") and len(low) > 6)
+
 
 #: Endings of plural nouns of people ("forecasters", "voters", "analysts", "detectives").
 PEOPLE_SUFFIXES: tuple[str, ...] = (

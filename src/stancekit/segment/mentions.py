@@ -21,6 +21,7 @@ from stancekit.segment.lexicon import (
     ORG_HEADS,
     PLURAL_SUBJECTS,
     ROLE_WORDS,
+    org_descriptor,
 )
 
 __all__ = ["Mention", "Span", "parse_mention", "tokens"]
@@ -169,6 +170,18 @@ _PARTICLES = frozenset(
 )
 
 
+def _described_org(toks: list[str]) -> str:
+    """The name in ``(the) <up to two words> <descriptor> <Name ...>`` ("Industry body CII",
+    "rights group Amnesty International"), else ``""``."""
+    k = 1 if toks and toks[0].lower() in ("the", "a", "an") else 0
+    for d in range(k, min(k + 3, len(toks) - 1)):
+        if org_descriptor(toks[d]) and all(_is_cap(t) for t in toks[d + 1 :]):
+            if all(t.replace("-", "").isalpha() for t in toks[k:d]):
+                return " ".join(toks[d + 1 :])
+            return ""
+    return ""
+
+
 def _particles_then_name(toks: list[str], k: int) -> bool:
     """``toks[k:]`` is lower-case particles and then capitalised words only."""
     j = k
@@ -203,6 +216,10 @@ def _read_mention(raw: str) -> Mention:
         return Mention(kind, raw, span, head=words[0], gender=g if g in "mfn" else "")
     if words and words[0] in _RELATIVES:
         return Mention("pronoun", raw, span, head=words[0])
+    named = _described_org(toks)
+    if named:
+        # "Industry body CII", "think tank Bruegel", "carmaker Toyota": the name speaks
+        return Mention("org", raw, span, name=named, head=named.split()[-1].lower())
     titled = _long_title(toks, words)
     if titled is not None:
         name, role, country = titled

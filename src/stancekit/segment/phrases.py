@@ -21,6 +21,7 @@ from stancekit.segment.lexicon import (
     ORG_HEADS,
     PEOPLE_SUFFIXES,
     ROLE_WORDS,
+    org_descriptor,
 )
 from stancekit.segment.mentions import (
     _CAP_STOP,
@@ -116,6 +117,24 @@ def modified_name(
             or low in SKIP_BEFORE_CUE
             or (w.islower() and low.endswith("ly"))  # "Daily News" is a name
         ):
+            return None
+        if clause_start(toks, j, text, lo):
+            return j
+    return None
+
+
+def described_org(
+    toks: list[tuple[int, int, str]], start: int, end: int, text: str, lo: int
+) -> int | None:
+    """``Industry body CII (welcomed)``, ``carmaker Toyota``: where the words that describe
+    the organisation named at ``start..end`` begin, at the clause start (up to three words)."""
+    if start < 1 or not all(_is_cap(toks[k][2]) for k in range(start, end + 1)):
+        return None
+    if not org_descriptor(toks[start - 1][2]):
+        return None
+    for j in range(start - 1, max(-1, start - 4), -1):
+        w = toks[j][2]
+        if not w.replace("-", "").isalpha() or w.lower() in _CAP_STOP or w.lower() in VERBISH:
             return None
         if clause_start(toks, j, text, lo):
             return j

@@ -298,7 +298,13 @@ class SpeakerBook:
             name = re.sub(r"^(?:the|both|all)\s+", "", mention.text, flags=re.I)
             return self._named(name, "group")
         words = mention.text.split()
-        if kind == "person" and len(words) > 2 and words[0].islower() and words[0].endswith("s"):
+        if (
+            kind == "person"
+            and len(words) > 2
+            and words[0].islower()
+            and words[0].endswith("s")
+            and words[0] not in ("his", "its", "this")
+        ):
             # "advisers to Mr. Obama", "attorneys for the family": a group named by whom it
             # serves, not the person named in it
             if not self.plural_speakers:

@@ -35,6 +35,7 @@ from stancekit.segment.phrases import (
     VERBISH,
     before_home,
     clause_start,
+    described_org,
     determiner_phrase,
     group_phrase,
     inverted_nominal,
@@ -263,6 +264,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
                 whole = modified_name(toks, start, end, text, lo)
             if whole is None and start <= end and _after_fronted_phrase(toks, start):
                 whole, fronted = start, True
+            if whole is None and start <= end:
+                whole = described_org(toks, start, end, text, lo)  # "Think tank Bruegel"
             if whole is None:
                 whole = determiner_phrase(toks, end, text, lo)
             if whole is None:
