@@ -1091,3 +1091,20 @@ def test_a_second_clause_with_its_own_subject_and_described_organisations() -> N
     assert _pairs("Carmaker Toyota said sales would rise.") == [
         ("Toyota", "indirect", "sales would rise")
     ]
+
+
+def test_statements_from_possessive_subjects_documents_and_posts() -> None:
+    got = _pairs("NetChoice won. Its president, Chris Marchese, said that the court was right.")
+    assert got == [("Chris Marchese", "indirect", "the court was right")]
+    got = _pairs("A statement from Attorney General Ken Paxton said the state would appeal.")
+    assert got == [("Ken Paxton", "indirect", "the state would appeal")]
+    got = _pairs("The ministry said talks went well. Its spokesman added that more were planned.")
+    assert got == [
+        ("ministry", "indirect", "talks went well"),
+        ("ministry", "indirect", "more were planned"),
+    ]
+    got = _pairs('Mr Medvedev posted on Telegram: "The West will regret this."')
+    assert got == [("Medvedev", "direct", "The West will regret this")]
+    # a statement posted somewhere is not the act of posting
+    got = _pairs("The ministry said in a statement posted on its website that visas last a month.")
+    assert got == [("ministry", "indirect", "visas last a month")]

@@ -145,6 +145,11 @@ _STANCE_OBJECT = re.compile(
     r"\s+(?:[\w\-]+\s+){0,2}?(?:readiness|commitment|determination|intention|intent|willingness"
     r"|support|opposition|position|stance|desire|resolve|adherence)\b"
 )
+#: who posts: a name, a pronoun or a role noun right before "posted"
+_POSTER = re.compile(
+    r"(?:\b[A-Z][\w’'\-]*,?|\b(?:he|she|they|it|who|also|later|then|spokesman|spokeswoman"
+    r"|spokesperson))\s+\Z"
+)
 #: between two clauses: ", while", "; but", ", whereas"
 _NEXT_CLAUSE = re.compile(r"\s*[,;]\s+(?:while|whereas|but|and|as)\s+")
 #: a quotation that opens with a capital letter: a sentence of its own
@@ -301,6 +306,14 @@ def _main_clause(
             continue  # "it is said", "he had been told": passive
         if c.form == "told" and prev and prev[-1].lower() == "all":
             continue  # "All told, 5 million people": an idiom
+        if (
+            c.form == "posted"
+            and not ctx.broad
+            and not _POSTER.search(ctx.masked, max(ctx.start, c.start - 30), c.start)
+        ):
+            # "a statement posted on its website": a participle, not the act (the attribution
+            # unit reads "people posted" too)
+            continue
         if c.base == "find" and _FOUND_EVENT.match(ctx.masked, c.end, ctx.end):
             continue  # "found a way", "found himself": no finding reported
         if c.form.endswith("ed") and (

@@ -109,6 +109,7 @@ _SPEECH_VERBS: tuple[str, ...] = (
     "indicate",
     "write",
     "tweet",
+    "post",
     "joke",
     "quip",
     "report",
@@ -277,6 +278,7 @@ THAT_ONLY: frozenset[str] = frozenset(
         "request",
         "concur",
         "recount",
+        "post",
     }
 )
 

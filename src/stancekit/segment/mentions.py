@@ -170,6 +170,10 @@ _PARTICLES = frozenset(
 )
 
 
+#: what someone sends: "a statement from X" speaks for X
+_SENT = frozenset("statement letter message note post memo readout tweet email e-mail".split())
+
+
 def _described_org(toks: list[str]) -> str:
     """The name in ``(the) <up to two words> <descriptor> <Name ...>`` ("Industry body CII",
     "rights group Amnesty International"), else ``""``."""
@@ -244,6 +248,10 @@ def _read_mention(raw: str) -> Mention:
     of = ""
     if "for" in words:
         k = words.index("for")
+        of = " ".join(toks[k + 1 :])
+        toks, words = toks[:k], words[:k]
+    elif "from" in words and words.index("from") >= 1 and words[words.index("from") - 1] in _SENT:
+        k = words.index("from")  # "A statement from Ken Paxton (said)": Paxton's words
         of = " ".join(toks[k + 1 :])
         toks, words = toks[:k], words[:k]
     if not toks:

@@ -136,6 +136,9 @@ def _capitals(name: str) -> int:
     return sum(1 for w in name.split() if w[:1].isupper())
 
 
+_SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+
+
 def _speaking_noun(head: str) -> bool:
     """Could this head noun speak? Roles, organisations, and people nouns (announcer,
     businessman, economist, nominee)."""
@@ -487,6 +490,15 @@ class SpeakerBook:
                 return e
         permissive = self.plural_speakers and head.isalpha()
         first = m.text.split()[0]
+        if first.lower() == "its" and _speaking_noun(head):
+            owner = next((e for e in reversed(self._by_recency()) if e.kind == "org"), None)
+            if owner is not None and head in _SPOKES:
+                return owner  # "Its spokesman said": the organisation speaks
+            rest = m.text.split(None, 1)[1]
+            name = f"{owner.name} {rest}" if owner is not None else rest
+            ent = self._named(name, "nominal", country=m.country)
+            ent.role = ent.role or m.role
+            return ent  # "its chief financial officer": the company's
         if (_speaking_noun(head) or head in ("team", "camp")) and any(
             _POSSESSOR.match(w) for w in m.text.split()[:-1]
         ):

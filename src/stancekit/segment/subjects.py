@@ -228,6 +228,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             i -= 1
             continue
         low = tok.lower()
+        if low in _POSSESSIVES and i < end and clause_start(toks, i, text, lo):
+            i -= 1  # "Its president, Chris Marchese, said": the possessive opens the subject
+            break
         prev = toks[i - 1][2].lower() if i >= 1 else ""
         if (
             tok in ("'", "’")
