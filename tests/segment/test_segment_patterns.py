@@ -715,7 +715,11 @@ def test_pronoun_subjects_in_embedded_clauses() -> None:
     ]
     for text, content in cases:
         got = [(s.speaker, s.mention, s.text) for s in segment(lead + text)]
-        assert got == [("Tom Cole", "he", content)], text
+        assert got[-1:] == [("Tom Cole", "he", content)], text
+        # one statement, except the dash clause's two speech acts ("called her "weak"")
+        assert len(got) == (2 if " - " in text else 1), text
+    got = [s.text for s in segment(lead + cases[-1][0])]
+    assert got == ['her "weak"', "she had no support"]
     assert len(segment(lead + "Having said that, the group moved on.")) == 0
 
 
@@ -1108,3 +1112,15 @@ def test_statements_from_possessive_subjects_documents_and_posts() -> None:
     # a statement posted somewhere is not the act of posting
     got = _pairs("The ministry said in a statement posted on its website that visas last a month.")
     assert got == [("ministry", "indirect", "visas last a month")]
+
+
+def test_subjects_after_a_dash_insert_and_conjoined_cues_after_then() -> None:
+    text = (
+        "Inside the mosque - which looks like a church - Adel Nefzi said the men were "
+        "collecting money."
+    )
+    assert _pairs(text) == [("Adel Nefzi", "indirect", "the men were collecting money")]
+    text = "John Kasich spoke. He offered the man a job, then said he would welcome advice."
+    assert _pairs(text) == [("John Kasich", "indirect", "he would welcome advice")]
+    text = "Bernie Sanders spoke. He went on to say that some Democrats are angry."
+    assert _pairs(text) == [("Bernie Sanders", "indirect", "some Democrats are angry")]

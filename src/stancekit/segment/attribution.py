@@ -93,7 +93,9 @@ _NOUN_FOLLOWS = re.compile(
     r"that\s+(?:are|were|have|had|"
     r"could|would|will))\b)"
 )
-_AND_BEFORE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?\Z")
+_AND_BEFORE = re.compile(
+    r"(?:\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+(?:then|later)\s+)\Z"
+)
 _FOUND_EVENT = re.compile(
     r"\s+(?:himself|herself|itself|themselves|ourselves|myself|yourself|a\s+way|ways|"
     r"a\s+(?:new|possible|much-needed)|time|work|jobs?|refuge|success|support)\b",
@@ -498,7 +500,7 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
             return None if cstart is None else Choice("leading", c, np_span, appos, cstart)
-        if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith("--"):
+        if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith(("--", " -")):
             after = m[c.end : b].strip()
             if pstrip.endswith(",") and fronted_fragment(pstrip[:-1]):
                 # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A" /

@@ -131,6 +131,7 @@ _SPEECH_VERBS: tuple[str, ...] = (
     "forecast",
     "hold",
     "make clear",
+    "go on to say",
     "continue",
     "agree",
     "hope",
