@@ -1124,3 +1124,20 @@ def test_subjects_after_a_dash_insert_and_conjoined_cues_after_then() -> None:
     assert _pairs(text) == [("John Kasich", "indirect", "he would welcome advice")]
     text = "Bernie Sanders spoke. He went on to say that some Democrats are angry."
     assert _pairs(text) == [("Bernie Sanders", "indirect", "some Democrats are angry")]
+
+
+def test_unnamed_and_described_speakers() -> None:
+    got = _pairs('"It is his to lose," added another New Hampshire Democrat.')
+    assert got == [("anonymous", "direct", "It is his to lose")]
+    got = _pairs(
+        "Paul Ryan said the bill was fine. The Wisconsin Republican says in a statement that "
+        "courts will decide."
+    )
+    assert got == [
+        ("Paul Ryan", "indirect", "the bill was fine"),
+        ("Paul Ryan", "indirect", "courts will decide"),
+    ]
+    got = _pairs("A spokesperson for the Parks and Recreation Department said the lead was clear.")
+    assert got == [("Parks and Recreation Department", "indirect", "the lead was clear")]
+    # a coordination is still two speakers, nobody's statement alone
+    assert _pairs("Advisers for Obama and Biden said the plan was dead.") == []

@@ -237,7 +237,11 @@ def _read_mention(raw: str) -> Mention:
             country=country,
             gender=gender,
         )
-    if "and" in words and _is_coordination(toks):
+    owner_at = len(words)
+    if "for" in words and not words[words.index("for") - 1].endswith("s"):
+        owner_at = words.index("for")  # "a spokesperson for": one person speaking for others
+    if "and" in words[:owner_at] and _is_coordination(toks[:owner_at]):
+        # "Putin and Xi"; but "a spokesperson for the Parks and Recreation Department" is one
         return Mention("plural", raw, span)
     if (words and words[0] in ("both", "two", "three", "all")) or (
         len(words) >= 2 and words[1] in ("two", "three", "both")
@@ -438,5 +442,8 @@ def _is_coordination(toks: list[str]) -> bool:
         return False
     # "Minister of International Relations and Cooperation Ronald Lamola" is one role
     if any(t.lower() == "of" for t in left):
+        return False
+    # "the Parks and Recreation Department": one organisation
+    if right[-1].lower().rstrip(".") in ORG_HEADS and left[0].lower() in ("the", "a", "an"):
         return False
     return _is_cap(left[-1]) and _is_cap(right[0])

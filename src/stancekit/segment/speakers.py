@@ -60,6 +60,17 @@ class Entity:
         return self.name.lower().split()
 
 
+#: nouns that describe a person by party, standing or cause ("the Wisconsin Republican",
+#: "one leading Supreme Court advocate")
+_DESCRIBED = frozenset(
+    """republican democrat conservative liberal independent progressive moderate billionaire
+    mogul front-runner frontrunner incumbent challenger lawmaker advocate activist veteran
+    businessman businesswoman""".split()
+)
+#: of those, the ones a writer uses for a person just named ("the Wisconsin Republican")
+_PARTISANS = frozenset(
+    "republican democrat conservative liberal independent progressive moderate".split()
+)
 _HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ess")
 _NOT_HUMAN = frozenset("number order paper water matter letter member border".split())
 
@@ -463,9 +474,13 @@ class SpeakerBook:
         head = m.head
         if head in _COUNTERPARTS:
             return self._counterpart(m)
-        if _AGED.match(head):
-            # "the 46-year-old": the person last spoken of, as a pronoun would be
+        first_word = m.text.split()[0].lower()
+        if _AGED.match(head) or (head in _PARTISANS and first_word == "the"):
+            # "the 46-year-old", "The Wisconsin Republican": the person last spoken of, as a
+            # pronoun would be
             return self._pronoun(m)
+        if head in _DESCRIBED and first_word in ("one", "another", "a", "an"):
+            return self._named("anonymous", "anonymous")  # "another New Hampshire Democrat"
         if head in _DOCUMENTS:
             # "President Putin also sent a message. The message said: ...": the titled person
             # named since the last speaker, else the last speaker
