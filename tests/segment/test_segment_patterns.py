@@ -1141,3 +1141,21 @@ def test_unnamed_and_described_speakers() -> None:
     assert got == [("Parks and Recreation Department", "indirect", "the lead was clear")]
     # a coordination is still two speakers, nobody's statement alone
     assert _pairs("Advisers for Obama and Biden said the plan was dead.") == []
+
+
+def test_acronyms_named_organisations_and_plural_owners() -> None:
+    text = (
+        "WHO Director-General Tedros Adhanom Ghebreyesus told reporters that funds were short. "
+        "Cholera can kill within hours, according to the WHO."
+    )
+    assert _pairs(text) == [
+        ("Tedros Adhanom Ghebreyesus", "indirect", "funds were short"),
+        ("WHO", "indirect", "Cholera can kill within hours"),
+    ]
+    got = _pairs('Save the Children, the aid group, called the response "too slow".')
+    assert got == [("Save the Children", "mixed", 'the response "too slow"')]
+    # the governments of two countries speak jointly: nobody's statement alone
+    assert _pairs("The governments of Chad and Niger said they would open centres.") == []
+    got = _pairs('Asked about funding, Tedros said only: "We are grateful."')
+    assert got == [("Tedros", "direct", "We are grateful")]
+    assert [s.country for s in segment("The US said the talks were useful.")] == ["US"]

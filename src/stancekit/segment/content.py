@@ -23,6 +23,7 @@ _TIME_SKIP = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?\b\s*|"
     r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b\s*|"
+    r"only(?=\s*(?:that\b|:|[\"“]|''))\s*(?::\s*)?|"
     r"with\s+(?:great\s+|deep\s+|particular\s+)?(?:satisfaction|approval|concern|regret|interest|"
     r"appreciation|gratitude|pleasure|alarm)\b\s*)+"
 )

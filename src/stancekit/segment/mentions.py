@@ -170,6 +170,7 @@ _PARTICLES = frozenset(
 )
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}\Z")
 #: what someone sends: "a statement from X" speaks for X
 _SENT = frozenset("statement letter message note post memo readout tweet email e-mail".split())
 
@@ -214,12 +215,21 @@ def _read_mention(raw: str) -> Mention:
             gender = "f"
         elif w in MALE_WORDS:
             gender = "m"
-    if len(words) == 1 and words[0] in _PRONOUNS:
+    acronym = bool(toks) and len(toks[0]) >= 2 and toks[0].isupper()  # "WHO", "US": names
+    if len(words) == 1 and words[0] in _PRONOUNS and not acronym:
         g = _PRONOUNS[words[0]]
         kind = "plural" if g in ("p", "s") else "pronoun"
         return Mention(kind, raw, span, head=words[0], gender=g if g in "mfn" else "")
-    if words and words[0] in _RELATIVES:
+    if words and words[0] in _RELATIVES and not acronym:
         return Mention("pronoun", raw, span, head=words[0])
+    if (
+        1 <= len(toks) <= 2
+        and (len(toks) == 1 or words[0] == "the")
+        and _ACRONYM.match(toks[-1])
+        and toks[-1] not in COUNTRIES
+    ):
+        # "the WHO", "the IMF", "NATO": an organisation
+        return Mention("org", raw, span, name=toks[-1], head=words[-1])
     named = _described_org(toks)
     if named:
         # "Industry body CII", "think tank Bruegel", "carmaker Toyota": the name speaks
@@ -237,6 +247,15 @@ def _read_mention(raw: str) -> Mention:
             country=country,
             gender=gender,
         )
+    k0 = 1 if words and words[0] in _DETERMINERS else 0
+    if (
+        len(words) > k0 + 3
+        and words[k0 + 1] == "of"
+        and words[k0].endswith("s")
+        and toks[k0].islower()
+        and "and" in words[k0 + 2 :]
+    ):
+        return Mention("plural", raw, span)  # "The governments of Chad and Niger"
     owner_at = len(words)
     if "for" in words and not words[words.index("for") - 1].endswith("s"):
         owner_at = words.index("for")  # "a spokesperson for": one person speaking for others
@@ -299,6 +318,9 @@ def _read_mention(raw: str) -> Mention:
             continue
         if w in _PARTICLES and _is_cap(t) and k + 1 < len(toks) and _is_cap(toks[k + 1]):
             name_parts.append(t)  # "De Blasio", "Van Hollen"
+            continue
+        if w == "the" and name_parts and k + 1 < len(toks) and _is_cap(toks[k + 1]):
+            name_parts.append(t)  # "Save the Children"
             continue
         if w in _PARTICLES and not name_parts and not role_parts and _particles_then_name(toks, k):
             name_parts.append(t)  # "von der Leyen", "de Mistura": the whole surname
