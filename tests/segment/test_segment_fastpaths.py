@@ -78,7 +78,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def test_titled_names_as_before() -> None:
     cap = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
     before = re.compile(
-        rf"(?<![\w’'])(?:{cap}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:(?:{cap}|and)[ \t]+){{1,5}})?"
+        rf"(?<![\w’'.])(?:{cap}[ \t]+){{1,6}}(?:of[ \t]+(?:the[ \t]+)?(?:(?:{cap}|and)[ \t]+){{1,5}})?"
         r"[A-Z][\w’'\-]+(?:(?:[ \t]+(?:bin|al|da|de|van|von|der|den|dos|das|del|di)){1,2}"
         r"[ \t]+[A-Z][\w’'\-]+)*"
         r"(?:[ \t]+[A-Z][\w’'\-]+){0,3}"

@@ -1159,3 +1159,15 @@ def test_acronyms_named_organisations_and_plural_owners() -> None:
     got = _pairs('Asked about funding, Tedros said only: "We are grateful."')
     assert got == [("Tedros", "direct", "We are grateful")]
     assert [s.country for s in segment("The US said the talks were useful.")] == ["US"]
+
+
+def test_single_quotation_marks_possessive_plurals_and_dotted_countries() -> None:
+    for quote in ("'Talks will continue,'", "‘Talks will continue,’"):
+        got = _pairs(f"Ryosei Akazawa said Tokyo would wait. {quote} he said.")
+        assert got[-1] == ("Ryosei Akazawa", "direct", "Talks will continue")
+    got = _pairs("The students' union said the fees were too high.")
+    assert got == [("students' union", "indirect", "the fees were too high")]
+    got = segment("U.S. Trade Representative Jamieson Greer said tariffs were overdue.")
+    assert [(s.speaker, s.role, s.country) for s in got] == [
+        ("Jamieson Greer", "Trade Representative", "U.S.")
+    ]

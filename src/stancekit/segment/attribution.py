@@ -500,7 +500,10 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
         if _CONJOINED.search(pstrip):
             # "..., but he said C": a new clause whose content follows the cue
             return None if cstart is None else Choice("leading", c, np_span, appos, cstart)
-        if pstrip.endswith((",", '"', "”", "—", "–", "''", "’")) or pstrip.endswith(("--", " -")):
+        if (
+            pstrip.endswith((",", '"', "”", "—", "–", "''", "’", "--", " -"))
+            or (pstrip.endswith("'") and pstrip.startswith("'"))  # "'Talks go on,' he said"
+        ):
             after = m[c.end : b].strip()
             if pstrip.endswith(",") and fronted_fragment(pstrip[:-1]):
                 # "Asked about X, Adelson said, "Q"" / "In the early 1990s, she said, A" /

@@ -37,8 +37,9 @@ from stancekit.segment.transcripts import (
 __all__ = ["segment_article"]
 
 _CAP = r"(?:[A-Z][\w’'\-]*|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
-# ``(?<![\w’']){_CAP}`` written capital first, so that the regex engine skips to capitals
-_FIRST_CAP = r"[A-Z](?<![\w’'][A-Z])(?:[\w’'\-]*|\.|(?<=M)r\.|(?<=M)rs\.|(?<=M)s\.|(?<=D)r\.)"
+# ``(?<![\w’'.]){_CAP}`` written capital first, so that the regex engine skips to capitals
+# (never inside "U.S.")
+_FIRST_CAP = r"[A-Z](?<![\w’'.][A-Z])(?:[\w’'\-]*|\.|(?<=M)r\.|(?<=M)rs\.|(?<=M)s\.|(?<=D)r\.)"
 _TITLED_NAME = re.compile(
     rf"{_FIRST_CAP}[ \t]+(?:{_CAP}[ \t]+){{0,5}}"
     rf"(?:of[ \t]+(?:the[ \t]+)?(?:(?:{_CAP}|and)[ \t]+){{1,5}})?"

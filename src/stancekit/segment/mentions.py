@@ -386,7 +386,7 @@ def _read_mention(raw: str) -> Mention:
     ):
         return Mention("anonymous", raw, span, head=head, gender=gender, of=of)
     if is_org and not (name and not _is_cap(toks[-1])):
-        org_name = " ".join(toks[1:] if det else toks).strip()
+        org_name = re.sub(r" ([’'])(?= |$)", r"\1", " ".join(toks[1:] if det else toks).strip())
         if head in ("side",):
             return Mention("org", raw, span, name=org_name, head=head, country=country, of=of)
         if det and len(toks) <= 3 and not any(_is_cap(t) for t in toks[1:]):

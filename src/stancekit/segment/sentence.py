@@ -170,6 +170,10 @@ def only_quote(ctx: SentenceContext, a: int, b: int) -> Quote | None:
     return None
 
 
+#: content wholly in single quotation marks, with its closing comma or stop inside
+_SINGLE_QUOTED = re.compile(r"[‘'](\w[^‘’'\"“”]*?(?:[’']\w[^‘’'\"“”]*?)*)[,.!?]?[’']")
+
+
 def emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue: str) -> list[Raw]:
     """Statements for content ``text[a:b]``: one per quoted sentence when it is a quotation."""
     q = only_quote(ctx, a, b)
@@ -181,6 +185,10 @@ def emit(ctx: SentenceContext, ent: Entity, mention: Span, a: int, b: int, cue: 
     s, e = trim(ctx.text, a, b)
     if e - s < 2:
         return []
+    single = _SINGLE_QUOTED.fullmatch(ctx.text, s, e)
+    if single is not None:
+        # "'Talks will continue,' he said.": single quotation marks, as some outlets use
+        return [Raw(ent, mention, single.start(1), single.end(1), "direct", cue, ctx.index)]
     inner = quotes_in(ctx, s, e)
     kind = "indirect"
     for q in inner:

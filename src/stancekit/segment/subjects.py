@@ -237,7 +237,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
             and i < end
             and prev.endswith("s")
             and toks[i - 1][1] == toks[i][0]
-            and _is_cap(toks[i - 1][2])
+            and (_is_cap(toks[i - 1][2]) or (i >= 2 and toks[i - 2][2].lower() in _DETERMINERS))
         ):
             i -= 1  # "Sanders' team": a possessive that the tokenizer cut off
             continue
