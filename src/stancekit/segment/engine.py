@@ -61,11 +61,25 @@ _TITLE_HINT = re.compile(
 )
 
 
+# a demonym (checked against DEMONYMS), "counterpart" and a name
 _COUNTERPART_NAME = re.compile(
-    r"(?<![\w’'])(?:"
-    + trie_pattern(sorted(DEMONYMS))
-    + r")[ \t]+(?:counterpart|colleague)[ \t]+[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}"
+    r"(?<![\w’'])([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)[ \t]+(?:counterpart|colleague)[ \t]+"
+    r"[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}"
 )
+
+
+def _counterparts(text: str) -> list[tuple[int, int]]:
+    """Spans of ``Bulgarian counterpart Georgi Parvanov`` in ``text``."""
+    if "counterpart" not in text and "colleague" not in text:
+        return []
+    out = []
+    for m in _COUNTERPART_NAME.finditer(text):
+        lead = m.group(1)
+        if lead in DEMONYMS:
+            out.append(m.span())
+        elif lead.split()[-1] in DEMONYMS:  # "His Bulgarian counterpart"
+            out.append((m.end(1) - len(lead.split()[-1]), m.end()))
+    return out
 
 
 def segment_article(
@@ -93,10 +107,10 @@ def segment_article(
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
-        for m in _COUNTERPART_NAME.finditer(article.title):
-            book.observe(article.title, m.span(), position=-1, titled_only=True)
+        for span in _counterparts(article.title):
+            book.observe(article.title, span, position=-1, titled_only=True)
     # "his Bulgarian counterpart Georgi Parvanov": a country without a title
-    counterparts = [m.span() for m in _COUNTERPART_NAME.finditer(text)]
+    counterparts = _counterparts(text)
     for m in _TITLED_NAME.finditer(text):
         while counterparts and counterparts[0][0] < m.start():
             span = counterparts.pop(0)

@@ -544,6 +544,8 @@ for _base in CLAUSE_CUES:
     for _f in _forms_of(_base):
         _FORMS.setdefault(_f, _base)
 _FORMS["according to"] = "according to"
+# "post" itself is mostly a name ("The Washington Post"); "posted" and "posts" stay cues
+del _FORMS["post"]
 
 #: Every cue surface form → its base form.
 CUE_FORMS: dict[str, str] = _FORMS
