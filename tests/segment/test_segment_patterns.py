@@ -1171,3 +1171,11 @@ def test_single_quotation_marks_possessive_plurals_and_dotted_countries() -> Non
     assert [(s.speaker, s.role, s.country) for s in got] == [
         ("Jamieson Greer", "Trade Representative", "U.S.")
     ]
+
+
+def test_an_object_ends_before_a_clause_of_another_subject() -> None:
+    got = _pairs(
+        "Pham Minh Chinh spoke. Anwar invited Chinh to attend the summit next year, and Chinh "
+        "accepted the invitation."
+    )
+    assert got == [("Anwar", "indirect", "Chinh to attend the summit next year")]

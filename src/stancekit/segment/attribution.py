@@ -152,6 +152,11 @@ _POSTER = re.compile(
     r"(?:\b[A-Z][\w’'\-]*,?|\b(?:he|she|they|it|who|also|later|then|spokesman|spokeswoman"
     r"|spokesperson))\s+\Z"
 )
+#: a new clause with a named subject and a verb in the past: ", and Chinh accepted"
+_OTHER_SUBJECT = re.compile(
+    r",\s+(?:and|but|while)\s+(?:[A-Z][\w’'\-]+\s+){1,3}(?:[a-z]+ed|said|told|met|held|made"
+    r"|gave|took|spoke|went|came|left|wrote|sent|won|lost)\b"
+)
 #: between two clauses: ", while", "; but", ", whereas"
 _NEXT_CLAUSE = re.compile(r"\s*[,;]\s+(?:while|whereas|but|and|as)\s+")
 #: a quotation that opens with a capital letter: a sentence of its own
@@ -194,6 +199,11 @@ def _clip(ctx: SentenceContext, a: int, b: int, base: str = "") -> int:
     Attribution corpora such as PolNeAR leave those to the writer, so this applies only in the
     attribution unit; stancekit's own guide keeps them with the speaker."""
     if not ctx.broad:
+        if base in NP_CUES:
+            # "invited Chinh to attend ..., and Chinh accepted": a clause of another subject
+            n = _OTHER_SUBJECT.search(ctx.masked, a, b)
+            if n is not None and n.start() - a >= 3:
+                return n.start()
         return b
     if base in NP_CUES:
         # an object ("echoed similar themes and took the stage"): what follows is the
