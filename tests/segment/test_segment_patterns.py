@@ -1179,3 +1179,13 @@ def test_an_object_ends_before_a_clause_of_another_subject() -> None:
         "accepted the invitation."
     )
     assert got == [("Anwar", "indirect", "Chinh to attend the summit next year")]
+
+
+def test_a_second_cue_after_but_without_a_comma() -> None:
+    got = _pairs(
+        "Analyst Churchill Ogutu said the cut was expected but warned that inflation could rise."
+    )
+    assert got == [
+        ("Churchill Ogutu", "indirect", "the cut was expected"),
+        ("Churchill Ogutu", "indirect", "inflation could rise"),
+    ]

@@ -103,7 +103,7 @@ _FOUND_EVENT = re.compile(
 )
 #: "..., and pledged" / ", but also urged" / ", noted": a cue coordinated with the last one
 _JOINS_SAME_SUBJECT = re.compile(
-    r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,\s+but\s+(?:also\s+)?|,\s+)\Z"
+    r"(,?\s+and\s+(?:also\s+|then\s+|later\s+|further\s+)?|,?\s+but\s+(?:also\s+)?|,\s+)\Z"
 )
 #: ", but he said" / " and she said": a new clause with its own subject
 _OPENS_NEW_CLAUSE = re.compile(
