@@ -1189,3 +1189,13 @@ def test_a_second_cue_after_but_without_a_comma() -> None:
         ("Churchill Ogutu", "indirect", "the cut was expected"),
         ("Churchill Ogutu", "indirect", "inflation could rise"),
     ]
+
+
+def test_unnamed_officials_and_party_chiefs() -> None:
+    got = _pairs("According to Ukrainian officials, at least 12 people were killed.")
+    assert got == [("anonymous", "indirect", "at least 12 people were killed")]
+    got = _pairs(
+        "Opposition leader Friedrich Merz accused the government of hesitation. "
+        '"We are losing time," the CDU chief told the Bild newspaper.'
+    )
+    assert got[1:] == [("Friedrich Merz", "direct", "We are losing time")]

@@ -170,6 +170,7 @@ _PARTICLES = frozenset(
 )
 
 
+_ANON_PLURALS = frozenset("sources officials people diplomats insiders aides".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}\Z")
 #: what someone sends: "a statement from X" speaks for X
 _SENT = frozenset("statement letter message note post memo readout tweet email e-mail".split())
@@ -376,14 +377,10 @@ def _read_mention(raw: str) -> Mention:
         return Mention(
             "anonymous", raw, span, head=head, role=role, country=country, gender=gender, of=of
         )
-    if head in ANON_HEADS and words[0] in (
-        "sources",
-        "officials",
-        "people",
-        "diplomats",
-        "insiders",
-        "aides",
+    if head in ANON_HEADS and (
+        words[0] in _ANON_PLURALS or (words[-1] in _ANON_PLURALS and not name and not det)
     ):
+        # "officials said", "according to Ukrainian officials": unnamed sources
         return Mention("anonymous", raw, span, head=head, gender=gender, of=of)
     if is_org and not (name and not _is_cap(toks[-1])):
         org_name = re.sub(r" ([’'])(?= |$)", r"\1", " ".join(toks[1:] if det else toks).strip())

@@ -30,7 +30,7 @@ _PERSON_ROLES = frozenset(
     """president premier minister chancellor king queen prince emir sheikh sultan leader
     secretary spokesman spokeswoman spokesperson ambassador envoy senator governor mayor judge
     chairman chairwoman chair director head commissioner official analyst lawyer adviser
-    advisor delegate nominee candidate founder executive officer coordinator""".split()
+    advisor delegate nominee candidate founder executive officer coordinator chief""".split()
 )
 _TITLE_HINTS = ROLE_WORDS | FEMALE_WORDS | MALE_WORDS
 _DOCUMENTS = frozenset(
