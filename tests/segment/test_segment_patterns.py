@@ -1199,3 +1199,10 @@ def test_unnamed_officials_and_party_chiefs() -> None:
         '"We are losing time," the CDU chief told the Bild newspaper.'
     )
     assert got[1:] == [("Friedrich Merz", "direct", "We are losing time")]
+
+
+def test_warned_of_and_against() -> None:
+    got = _pairs("Putin warned against over-dramatising the fact that approaches differ.")
+    assert got == [("Putin", "indirect", "over-dramatising the fact that approaches differ")]
+    got = _pairs("Samsung Electronics warned of weak demand for memory chips.")
+    assert got == [("Samsung Electronics", "indirect", "weak demand for memory chips")]

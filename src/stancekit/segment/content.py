@@ -28,6 +28,7 @@ _TIME_SKIP = re.compile(
     r"appreciation|gratitude|pleasure|alarm)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+_OF_ABOUT = re.compile(r"\s+(?:of|about|against)\s+(?!that\b)")
 #: an aside between commas, then "that": ", citing a source in the ministry, that"
 _ASIDE_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|us|me|on|in|at|late|earlier|later|today"
@@ -66,6 +67,10 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
     aside = _ASIDE_THAT.match(m, pos, limit)
     if aside is not None:
         return aside.end()  # "reported, citing a source in the ministry, that C"
+    if base == "warn":
+        of = _OF_ABOUT.match(m, pos, limit)
+        if of is not None:
+            return of.end()  # "warned of weak demand": the danger is the content
     if base in _TELL_LIKE:
         return _after_object(m, pos, limit)
     tm = _TIME_SKIP.match(m, pos)
