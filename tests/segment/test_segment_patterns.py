@@ -1206,3 +1206,22 @@ def test_warned_of_and_against() -> None:
     assert got == [("Putin", "indirect", "over-dramatising the fact that approaches differ")]
     got = _pairs("Samsung Electronics warned of weak demand for memory chips.")
     assert got == [("Samsung Electronics", "indirect", "weak demand for memory chips")]
+
+
+def test_readout_shapes_after_inverted_cues_and_fronted_phrases() -> None:
+    got = _pairs(
+        "Contacts have been developing intensively, said President Vladimir Putin at talks."
+    )
+    assert got == [("Vladimir Putin", "indirect", "Contacts have been developing intensively")]
+    got = _pairs("In this connection the Russian Federation welcomed a direct dialogue.")
+    assert got == [("Russian Federation", "indirect", "a direct dialogue")]
+    got = _pairs("Vladimir Putin met Kim. President Putin spoke highly of Kim’s contribution.")
+    assert got == [("Vladimir Putin", "indirect", "Kim’s contribution")]
+    got = _pairs("Vladimir Putin spoke. He confirmed the Russian leadership’s readiness to talk.")
+    assert got == [("Vladimir Putin", "indirect", "the Russian leadership’s readiness to talk")]
+    text = (
+        "President Vladimir Putin met Pope John Paul II. Vladimir Putin assured the Pope that "
+        "efforts continued. During the talk the Russian leader told the Pope that a visit was "
+        "planned. The Russian Orthodox Church was mentioned."
+    )
+    assert [s.speaker for s in segment(text)] == ["Vladimir Putin", "Vladimir Putin"]

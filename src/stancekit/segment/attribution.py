@@ -144,8 +144,8 @@ _QUOTE_AFTER_ADVERBIALS = re.compile(r"[^\"“”;:]{0,100}?[,:]\s*(?=[\"“]|''
 _STANCE_CUES = frozenset({"confirm", "announce", "indicate", "state"})
 _STANCE_OBJECT = re.compile(
     r"\s*(?:the|his|her|its|their|our|[A-Z][\w.\-]*(?:’s|'s)|(?:his|her|its|their)\s+\w+(?:’s|'s))"
-    r"\s+(?:[\w\-]+\s+){0,2}?(?:readiness|commitment|determination|intention|intent|willingness"
-    r"|support|opposition|position|stance|desire|resolve|adherence)\b"
+    r"\s+(?:[\w\-’']+\s+){0,2}?(?:readiness|commitment|determination|intention|intent|willingness"
+    r"|support|opposition|position|stance|desire|resolve|adherence|assessment)\b"
 )
 #: who posts: a name, a pronoun or a role noun right before "posted"
 _POSTER = re.compile(
@@ -156,6 +156,10 @@ _POSTER = re.compile(
 _OTHER_SUBJECT = re.compile(
     r",\s+(?:and|but|while)\s+(?:[A-Z][\w’'\-]+\s+){1,3}(?:[a-z]+ed|said|told|met|held|made"
     r"|gave|took|spoke|went|came|left|wrote|sent|won|lost)\b"
+)
+#: "..., said President Putin at the end of his meeting with X.": when and where, to the end
+_ADVERBIAL_END = re.compile(
+    r"\s+(?:at|in|on|during|after|before|following|when|while)\s[^,;:\"“”()]{1,100}[.!?]?[\s\"”’']*\Z"
 )
 #: between two clauses: ", while", "; but", ", whereas"
 _NEXT_CLAUSE = re.compile(r"\s*[,;]\s+(?:while|whereas|but|and|as)\s+")
@@ -607,7 +611,9 @@ def _inverted(ctx: SentenceContext, c: Cue) -> Choice | None:
     if not before.endswith(",") or len(before) < 12:
         return None
     rs = right_subject(m, c.end, ctx.end)
-    if rs is None or not _ENDS.match(m, rs[1], ctx.end):
+    if rs is None or not (
+        _ENDS.match(m, rs[1], ctx.end) or _ADVERBIAL_END.match(m, rs[1], ctx.end)
+    ):
         return None
     if m[rs[0] : rs[1]].split()[0].lower() in ("of", "about", "to", "for", "at", "in", "on"):
         return None  # "..., Blunt said of Cruz.": the one spoken of

@@ -71,6 +71,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "make clear": ("makes clear", "made clear", "making clear"),
     "speak out": ("speaks out", "spoke out", "speaking out"),
     "speak in favour of": ("speaks in favour of", "spoke in favour of", "speaking in favour of"),
+    "speak highly of": ("speaks highly of", "spoke highly of", "speaking highly of"),
     "speak in favor of": ("speaks in favor of", "spoke in favor of", "speaking in favor of"),
 }
 
@@ -192,6 +193,7 @@ NP_CUES: frozenset[str] = frozenset(
         "reiterate",
         "reject",
         "request",
+        "speak highly of",
         "speak in favor of",
         "speak in favour of",
         "stress",
@@ -677,7 +679,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     centre center corporation consortium alliance coalition mission delegation panel
     tribunal directorate bureau club league front movement federation statement report
     spokesperson spokesman spokeswoman newspaper magazine daily tribune herald review
-    politifact poll survey study ad video side""".split()
+    politifact poll survey study ad video side church synod patriarchate""".split()
 )
 
 #: Head nouns of unnamed sources (speaker ``anonymous``).

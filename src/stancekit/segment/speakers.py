@@ -590,6 +590,10 @@ class SpeakerBook:
             people = list(dict.fromkeys([e.name for e in persons] + [e.name for e in plain]))
             known = {e.name: e for e in persons}
             free = [n for n in people if not (n in known and known[n].country)]
+            if len(free) > 1:
+                # "the Russian leader" among Putin and the Pope: the head of state
+                heads = [n for n in free if n in known and known[n].role.lower() in _HEADS_OF_STATE]
+                free = heads if len(heads) == 1 else free
             if len(free) == 1 and len(people) >= 2:
                 ent = known.get(free[0]) or next(e for e in plain if e.name == free[0])
                 if ent not in self.entities:

@@ -267,6 +267,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
                 whole = modified_name(toks, start, end, text, lo)
             if whole is None and start <= end and _after_fronted_phrase(toks, start):
                 whole, fronted = start, True
+                for k in range(start + 1, end):
+                    if toks[k][2].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"):
+                        whole = k  # "... on the situation in the North Caucasus Mr Putin"
             if whole is None and start <= end:
                 whole = described_org(toks, start, end, text, lo)  # "Think tank Bruegel"
             if whole is None:
@@ -422,8 +425,10 @@ def _after_fronted_phrase(toks: list[tuple[int, int, str]], start: int) -> bool:
     first = 1 if toks and toks[0][2].lower() in ("but", "and") else 0
     if not first < start <= first + 10 or toks[first][2].lower() not in _FRONTING:
         return False
-    if not _is_cap(toks[start][2]) or toks[start][2].lower() in _CAP_STOP:
-        return False
+    head = start + 1 if toks[start][2] == "the" and start + 1 < len(toks) else start
+    if not _is_cap(toks[head][2]) or toks[head][2].lower() in _CAP_STOP:
+        return False  # "On opening the meeting President Putin", "In this connection the
+        # Russian Federation"
     return not any(
         t[2] in (",", ";", ":") or t[2].lower() in VERBISH for t in toks[first + 1 : start]
     )
@@ -523,10 +528,11 @@ def right_subject(text: str, cue_end: int, hi: int, nominal: bool = False) -> Sp
         stop -= 1
     if stop == 0:
         return None
+    after = stop if stop < i else i  # "said President Putin at talks": "at" ends the name
     if (
-        i < n
-        and toks[i][2] not in (",", ".", ";", ":", '"', "”", "—", "!", "?", "(")
-        and toks[i][2].lower()
+        after < n
+        and toks[after][2] not in (",", ".", ";", ":", '"', "”", "—", "!", "?", "(")
+        and toks[after][2].lower()
         not in (
             "who",
             "in",
