@@ -1225,3 +1225,14 @@ def test_readout_shapes_after_inverted_cues_and_fronted_phrases() -> None:
         "planned. The Russian Orthodox Church was mentioned."
     )
     assert [s.speaker for s in segment(text)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_office() -> None:
+    got = _pairs(
+        "A Downing Street spokesperson said the prime minister had called Trump. The "
+        "spokesperson said the talks went well."
+    )
+    assert got == [
+        ("Downing Street", "indirect", "the prime minister had called Trump"),
+        ("Downing Street", "indirect", "the talks went well"),
+    ]

@@ -150,6 +150,15 @@ def _capitals(name: str) -> int:
 _SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 
 
+def _office_of(words: list[str]) -> str | None:
+    """``Downing Street`` of ``A Downing Street spokesperson``: the capitalised words between
+    the article and a spokesperson noun, if that is all the mention is."""
+    if len(words) < 3 or words[0].lower() not in ("a", "an", "the") or words[-1] not in _SPOKES:
+        return None
+    inner = words[1:-1]
+    return " ".join(inner) if all(w[:1].isupper() for w in inner) else None
+
+
 def _speaking_noun(head: str) -> bool:
     """Could this head noun speak? Roles, organisations, and people nouns (announcer,
     businessman, economist, nominee)."""
@@ -343,6 +352,12 @@ class SpeakerBook:
         elif kind == "group":
             name = re.sub(r"^(?:the|some|many|several|other)\s+", "", mention.name, flags=re.I)
             ent = self._named(name, "group")
+        elif kind == "org" and _office_of(words) is not None:
+            # "A Downing Street spokesperson", "a State Department spokeswoman": the office
+            ent = self._org(
+                Mention("org", mention.text, mention.span, name=_office_of(words) or "")
+            )
+            self.alias(ent, words[-1].lower())  # "The spokesperson said" later is the office
         elif kind == "org":
             ent = self._org(mention)
         else:
@@ -432,7 +447,9 @@ class SpeakerBook:
         name = m.name
         low = name.lower()
         for e in reversed(self.seen):
-            if e.kind == "org" and (e.name.lower() == low or e.name.lower().endswith(" " + low)):
+            if e.kind == "org" and (
+                e.name.lower() == low or e.name.lower().endswith(" " + low) or low in e.aliases
+            ):
                 return e
         entry = self.aliases.lookup(name) if self.aliases else None
         if entry is None:
