@@ -1236,3 +1236,8 @@ def test_an_unnamed_spokesperson_speaks_for_the_office() -> None:
         ("Downing Street", "indirect", "the prime minister had called Trump"),
         ("Downing Street", "indirect", "the talks went well"),
     ]
+
+
+def test_lower_case_role_words_after_a_capitalised_modifier() -> None:
+    got = segment("Conservative leader Kemi Badenoch said she supported the plan.")
+    assert [(s.speaker, s.role) for s in got] == [("Kemi Badenoch", "Conservative leader")]

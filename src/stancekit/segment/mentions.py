@@ -344,9 +344,11 @@ def _read_mention(raw: str) -> Mention:
             ):
                 name_parts.append(t)  # "Oregon Court of Appeals"
                 continue
-            if name_parts and role_word and _is_cap(t):
-                role_parts.extend(name_parts)  # "Federal Chancellor", "White House Press ..."
-            role_parts.extend([] if name_parts and not _is_cap(t) else [t])
+            if name_parts and role_word:
+                # "Federal Chancellor", "White House Press ...", "Conservative leader"
+                role_parts.extend([*name_parts, t])
+            elif not (name_parts and not _is_cap(t)):
+                role_parts.append(t)
             if name_parts:
                 name_parts = []
             continue

@@ -585,7 +585,12 @@ class SpeakerBook:
     def _by_role(self, m: Mention) -> Entity | None:
         """The person a role nominal (``the Russian leader``, ``the prime minister``) names."""
         role = (m.role or m.head).lower()
-        generic = role in ("leader", "official", "head", "chief") or role.startswith("head of")
+        generic = (role.split() or [""])[-1] in (
+            "leader",
+            "official",
+            "head",
+            "chief",
+        ) or role.startswith("head of")  # "the CDU chief", "the opposition leader"
         pool = (
             list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
         )
