@@ -1241,3 +1241,9 @@ def test_an_unnamed_spokesperson_speaks_for_the_office() -> None:
 def test_lower_case_role_words_after_a_capitalised_modifier() -> None:
     got = segment("Conservative leader Kemi Badenoch said she supported the plan.")
     assert [(s.speaker, s.role) for s in got] == [("Kemi Badenoch", "Conservative leader")]
+
+
+def test_but_without_a_comma_joins_only_speech_acts() -> None:
+    text = "Whitaker said residents were not opposed to housing but wanted assurance."
+    got = [s.text for s in segment(text, unit="attribution")]
+    assert got == ["residents were not opposed to housing but wanted assurance"]

@@ -22,6 +22,7 @@ from dataclasses import replace
 from stancekit.segment.content import QUOTE_OPENERS, content_start
 from stancekit.segment.lexicon import (
     BROAD_SPLIT_ING,
+    CLAUSE_CUES,
     NOUN_S_FORMS,
     NP_CUES,
     PARTICIPLE_OPENERS,
@@ -161,6 +162,8 @@ _OTHER_SUBJECT = re.compile(
 _ADVERBIAL_END = re.compile(
     r"\s+(?:at|in|on|during|after|before|following|when|while)\s[^,;:\"“”()]{1,100}[.!?]?[\s\"”’']*\Z"
 )
+#: the speech acts of stancekit's own unit (no beliefs or intentions)
+_SPEECH_BASES = frozenset(CLAUSE_CUES)
 #: between two clauses: ", while", "; but", ", whereas"
 _NEXT_CLAUSE = re.compile(r"\s*[,;]\s+(?:while|whereas|but|and|as)\s+")
 #: a quotation that opens with a capital letter: a sentence of its own
@@ -239,6 +242,8 @@ def _follow_ons(
         head = c.form.split()[0]
         if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):
             mm = _JOINS_SAME_SUBJECT.search(before)
+            if mm and mm.group(1).lstrip().startswith("but") and c.base not in _SPEECH_BASES:
+                mm = None  # "said residents were not opposed but wanted ...": theirs, not his
             if mm and not inner_pronoun and c.base not in THAT_ONLY:
                 out.append((c, c.start - len(mm.group(1)), None))
                 continue
