@@ -1247,3 +1247,16 @@ def test_but_without_a_comma_joins_only_speech_acts() -> None:
     text = "Whitaker said residents were not opposed to housing but wanted assurance."
     got = [s.text for s in segment(text, unit="attribution")]
     assert got == ["residents were not opposed to housing but wanted assurance"]
+
+
+def test_a_surname_after_a_particle_prefix_names_the_person() -> None:
+    text = (
+        "Speaking with Egyptian President Abdel Fattah al-Sisi, Erdogan said talks went well. "
+        "Sisi stressed that Egypt rejected any displacement."
+    )
+    assert [s.speaker for s in segment(text)] == ["Erdogan", "Abdel Fattah al-Sisi"]
+    arts = [
+        Article(id="a", text="Egyptian President Abdel Fattah al-Sisi said ties were good."),
+        Article(id="b", text="Sisi said the talks were candid."),
+    ]
+    assert [s.speaker for s in segment(arts)] == ["Abdel Fattah al-Sisi"] * 2

@@ -132,6 +132,9 @@ def _as_articles(articles: Any) -> list[Article]:
     raise TypeError(f"cannot segment a {type(articles).__name__}")
 
 
+_SURNAME_PREFIXES = frozenset("al el ad as an ar at az bin ibn abu abd".split())
+
+
 def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Statement]:
     """Across articles: a one-word name that is part of exactly one fuller name of the corpus
     becomes that name; names that differ only in case ("Omar Al-Bashir", "Omar al-Bashir")
@@ -144,6 +147,9 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
         if len(parts) >= 2 and speaker != "anonymous":
             for t in parts:
                 full.setdefault(t, set()).add(speaker)
+                prefix, _, rest = t.partition("-")
+                if rest and prefix.lower() in _SURNAME_PREFIXES:
+                    full.setdefault(rest, set()).add(speaker)  # "Sisi" of "al-Sisi"
     new_name: dict[str, str] = {}
     meta_role: defaultdict[str, Counter[str]] = defaultdict(Counter)
     meta_country: defaultdict[str, Counter[str]] = defaultdict(Counter)

@@ -56,9 +56,13 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
 
     def tokens(self) -> list[str]:
-        """The words of the name, lower case ("De Blasio" is part of "Bill de Blasio")."""
-        return self.name.lower().split()
+        """The words of the name, lower case ("De Blasio" is part of "Bill de Blasio"); a
+        surname after a particle counts alone too ("Sisi" of "Abdel Fattah al-Sisi")."""
+        words = self.name.lower().split()
+        return words + [w.split("-", 1)[1] for w in words if _PREFIXED_SURNAME.match(w)]
 
+
+_PREFIXED_SURNAME = re.compile(r"(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|abd)-\w")
 
 #: nouns that describe a person by party, standing or cause ("the Wisconsin Republican",
 #: "one leading Supreme Court advocate")
