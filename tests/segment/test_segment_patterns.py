@@ -1260,3 +1260,11 @@ def test_a_surname_after_a_particle_prefix_names_the_person() -> None:
         Article(id="b", text="Sisi said the talks were candid."),
     ]
     assert [s.speaker for s in segment(arts)] == ["Abdel Fattah al-Sisi"] * 2
+
+
+def test_with_a_subject_saying() -> None:
+    got = _pairs(
+        "The Fed held rates steady, with Chair Jerome Powell saying the bank needed more "
+        "confidence."
+    )
+    assert got == [("Jerome Powell", "indirect", "the bank needed more confidence")]

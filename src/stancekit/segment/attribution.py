@@ -50,6 +50,7 @@ from stancekit.segment.shapes import (
     quoted_as_saying,
     relative_speakers,
     said_first,
+    with_saying,
 )
 from stancekit.segment.speakers import Entity
 from stancekit.segment.subjects import distant_subject, initial_subject, left_subject, right_subject
@@ -274,6 +275,15 @@ def attribute_sentence(ctx: SentenceContext) -> tuple[list[Raw], Entity | None, 
         front = said_first(ctx, cues[0])
         if front is not None:
             return front, None, None
+    withs, used = (
+        with_saying(ctx, cues) if " with " in ctx.masked[ctx.start : ctx.end] else ([], set())
+    )
+    if withs:
+        # "The Fed held rates, with Chair Jerome Powell saying C": the phrase's speaker, and
+        # the rest of the sentence on its own
+        rest = [c for c in cues if c.start not in used]
+        raws, ent, mention = _main_clause(ctx, rest)
+        return sorted(raws + withs, key=lambda r: r.start), ent, mention
     embedded, inside = embedded_speakers(ctx, cues)
     if embedded:
         rest = [c for c in cues if c.start not in inside]

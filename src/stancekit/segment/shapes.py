@@ -27,6 +27,7 @@ __all__ = [
     "quoted_as_saying",
     "relative_speakers",
     "said_first",
+    "with_saying",
 ]
 
 _BY_GERUND = re.compile(r"\s(?:by|after)\Z")
@@ -64,6 +65,41 @@ def participle_of_subject(ctx: SentenceContext, cues: list[Cue]) -> list[Raw]:
             ctx.book.spoke(ent)
         return out
     return []
+
+
+_WITH_SUBJECT = re.compile(r"(?:^|[\s,;(—–])with\s+")
+
+
+def with_saying(ctx: SentenceContext, cues: list[Cue]) -> tuple[list[Raw], set[int]]:
+    """``..., with Chair Jerome Powell saying C``: an absolute phrase whose subject speaks;
+    returns the statements and the starts of the cues they use."""
+    out: list[Raw] = []
+    used: set[int] = set()
+    m = ctx.masked
+    for c in cues:
+        if c.form not in SPLIT_ING:
+            continue
+        lo = max(ctx.start, c.start - 80)
+        hits = list(_WITH_SUBJECT.finditer(m, lo, c.start))
+        if not hits:
+            continue
+        left = left_subject(m, hits[-1].end(), c.start)
+        if left is None or left[0][0] != hits[-1].end():
+            continue  # the subject must follow "with" at once
+        if parse_mention(ctx.text, left[0]).kind == "plural" and not ctx.plural:
+            continue
+        start = content_start(m, c.end, c.base, ctx.end)
+        if start is None:
+            continue
+        ent, mention = resolve_speaker(ctx, left[0], left[1])
+        if ent is None:
+            continue
+        made = emit(ctx, ent, mention, start, ctx.end, c.form)
+        if made:
+            ctx.book.spoke(ent)
+            used.add(c.start)
+            out.extend(made)
+    return out, used
 
 
 def said_first(ctx: SentenceContext, c: Cue) -> list[Raw] | None:
