@@ -1268,3 +1268,13 @@ def test_with_a_subject_saying() -> None:
         "confidence."
     )
     assert got == [("Jerome Powell", "indirect", "the bank needed more confidence")]
+
+
+def test_a_posted_statement_and_a_regarding_phrase_are_not_subjects() -> None:
+    text = (
+        "Visas are free until next year, the ministry said in a statement posted on its "
+        "website. Regarding the issues of trade, also discussed at the talks, Mr Putin said "
+        "that the problems were complicated."
+    )
+    got = [(s.speaker, s.cue) for s in segment(text, unit="attribution")]
+    assert got == [("ministry", "said"), ("Putin", "said")]

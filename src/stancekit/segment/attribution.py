@@ -149,6 +149,11 @@ _STANCE_OBJECT = re.compile(
     r"\s+(?:[\w\-’']+\s+){0,2}?(?:readiness|commitment|determination|intention|intent|willingness"
     r"|support|opposition|position|stance|desire|resolve|adherence|assessment)\b"
 )
+#: what is posted ("a statement posted on its website"): never the one who posts
+_POSTED_THINGS = frozenset(
+    """statement message video note letter post photo image comment comments picture clip tweet
+    footage notice report article blog""".split()
+)
 #: who posts: a name, a pronoun or a role noun right before "posted"
 _POSTER = re.compile(
     r"(?:\b[A-Z][\w’'\-]*,?|\b(?:he|she|they|it|who|also|later|then|spokesman|spokeswoman"
@@ -197,6 +202,12 @@ _CONJOINED = re.compile(
 )
 _AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "kept"})
 _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+
+
+def _posted_thing(before: str) -> bool:
+    """Does ``before`` end in what is posted ("a statement (posted on its website)")?"""
+    words = before.split()
+    return bool(words) and words[-1].lower() in _POSTED_THINGS
 
 
 def _clip(ctx: SentenceContext, a: int, b: int, base: str = "") -> int:
@@ -337,10 +348,12 @@ def _main_clause(
             continue  # "it is said", "he had been told": passive
         if c.form == "told" and prev and prev[-1].lower() == "all":
             continue  # "All told, 5 million people": an idiom
-        if (
-            c.form == "posted"
-            and not ctx.broad
-            and not _POSTER.search(ctx.masked, max(ctx.start, c.start - 30), c.start)
+        if c.form == "posted" and (
+            _posted_thing(ctx.masked[max(ctx.start, c.start - 20) : c.start])
+            or (
+                not ctx.broad
+                and not _POSTER.search(ctx.masked, max(ctx.start, c.start - 30), c.start)
+            )
         ):
             # "a statement posted on its website": a participle, not the act (the attribution
             # unit reads "people posted" too)

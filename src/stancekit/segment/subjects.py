@@ -573,7 +573,7 @@ _CLAUSE_AUX = frozenset(
 _RELATIVE_OPENERS = frozenset({"who", "whose"})
 _NOT_SUBJECT = SUBORDINATORS | frozenset(
     """though although if despite given even last during in on at for with from by what
-    whether how why where unlike like""".split()
+    whether how why where unlike like regarding concerning considering""".split()
 )
 _DASHES = frozenset({"--", "—", "–"})
 
