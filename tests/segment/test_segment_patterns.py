@@ -1278,3 +1278,10 @@ def test_a_posted_statement_and_a_regarding_phrase_are_not_subjects() -> None:
     )
     got = [(s.speaker, s.cue) for s in segment(text, unit="attribution")]
     assert got == [("ministry", "said"), ("Putin", "said")]
+
+
+def test_a_country_that_is_a_first_name() -> None:
+    got = segment("Jordan Bardella, the party's president, said he would judge Bayrou.")
+    assert [(s.speaker, s.country) for s in got] == [("Jordan Bardella", None)]
+    got = segment("Russia's Putin said the talks were useful.")
+    assert [(s.speaker, s.country) for s in got] == [("Putin", "Russia")]

@@ -188,6 +188,12 @@ def _described_org(toks: list[str]) -> str:
     return ""
 
 
+def _plain_word(word: str) -> bool:
+    """A word that is no role, organisation or other title word: part of a person's name."""
+    w = word.rstrip(".")
+    return w not in ROLE_WORDS and w not in ORG_HEADS and w not in GROUP_HEADS
+
+
 def _particles_then_name(toks: list[str], k: int) -> bool:
     """``toks[k:]`` is lower-case particles and then capitalised words only."""
     j = k
@@ -311,7 +317,18 @@ def _read_mention(raw: str) -> Mention:
             country = country or DEMONYMS[f"{t} {toks[k + 1]}"]
             skip_next = True
             continue
-        if base in COUNTRIES and not name_parts and k + 1 < len(toks):
+        if (
+            base in COUNTRIES
+            and not name_parts
+            and k + 1 < len(toks)
+            and not (
+                t == base
+                and k == len(toks) - 2
+                and _is_cap(toks[k + 1])
+                and _plain_word(words[k + 1])
+            )
+        ):
+            # "Russia's Putin", "Egypt President X"; but "Jordan Bardella" is a first name
             country = country or base
             continue
         if name_parts and (w in _PARTICLES or _PREFIXED.match(t)):
