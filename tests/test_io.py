@@ -164,6 +164,12 @@ def test_write_statements_formats(tmp_path: Path) -> None:
     assert StatementTable.read_parquet(tmp_path / "o.parquet").equals(t)
     with pytest.raises(ValueError, match="jsonl"):
         write_statements(t, tmp_path / "o.txt")
+    # a joined statement carries its pieces; others have no "spans" key
+    joined = Statement("a", "X", 'Q1," X said. "Q2', 1, 17, spans=((1, 3), (15, 17)))
+    t2 = StatementTable.from_statements([joined, Statement("a", "Y", "ok", 20, 22)])
+    write_statements(t2, tmp_path / "j.jsonl")
+    recs = json.loads((tmp_path / "j.jsonl").read_text())["statements"]
+    assert recs[0]["spans"] == [[1, 3], [15, 17]] and "spans" not in recs[1]
 
 
 _line = st.text(alphabet=string.printable + "éü\u201c\u201d", max_size=60)

@@ -139,3 +139,20 @@ def test_concat_keeps_embeddings_when_compatible() -> None:
     assert len(c) == 5 and c.embeddings is not None and c.embeddings.shape == (5, 4)
     d = StatementTable.concat([a, _table(3)])
     assert d.embeddings is None
+
+
+def test_spans_of_joined_statements_round_trip(tmp_path: Path) -> None:
+    joined = Statement("a", "Smith", 'Q1," Smith said. "Q2', 1, 21, spans=((1, 3), (19, 21)))
+    single = Statement("a", "Lee", "fine", 30, 34)
+    t = StatementTable.from_statements([joined, single])
+    assert t.column("spans").tolist() == ["[[1, 3], [19, 21]]", ""]
+    assert [s.spans for s in t] == [((1, 3), (19, 21)), ()]
+    path = tmp_path / "t.parquet"
+    t.to_parquet(path)
+    assert [s.spans for s in StatementTable.read_parquet(path)] == [((1, 3), (19, 21)), ()]
+    # statements of one piece make no spans column
+    assert "spans" not in StatementTable.from_statements([single]).to_pandas().columns
+    bad = t.to_pandas()
+    bad["spans"] = ["[[1, 3], [19]]", ""]
+    with pytest.raises(ValueError, match="spans must be JSON pairs"):
+        list(StatementTable(bad))

@@ -70,7 +70,10 @@ class Statement:
 
     ``article.text[start:end] == text`` and ``article.text[mention_start:mention_end] == mention``
     (the mention offsets are ``-1`` when the speaker comes from outside the text, for example
-    a speech whose speaker is given).
+    a speech whose speaker is given). ``spans`` lists the content pieces, ``(start, end)`` each,
+    when the statement joins several (``"Q1," he said. "Q2."`` in the attribution unit: the
+    attribution between the pieces is not content); it is empty when the statement is one
+    piece.
     """
 
     article_id: str
@@ -87,6 +90,7 @@ class Statement:
     date: _dt.date | None = None
     role: str | None = None
     country: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

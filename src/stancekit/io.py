@@ -22,7 +22,7 @@ import pandas as pd
 from stancekit._atomic import atomic_path, atomic_write_text
 from stancekit.data import Article
 from stancekit.errors import InputError, SkippedRecordsWarning
-from stancekit.table import StatementTable
+from stancekit.table import SPANS, StatementTable
 
 __all__ = [
     "ArticleList",
@@ -372,6 +372,9 @@ def _jsonl_text(table: StatementTable, article_ids: Sequence[str] | None) -> str
     groups: dict[str, list[dict[str, Any]]] = {}
     for rec in frame.to_dict(orient="records"):
         st = {k: _plain(rec[k]) for k in _JSONL_FIELDS}
+        pieces = rec.get(SPANS)
+        if isinstance(pieces, str) and pieces:
+            st["spans"] = json.loads(pieces)  # the pieces of a joined statement
         groups.setdefault(str(rec["article_id"]), []).append(st)
     ids = list(article_ids) if article_ids is not None else list(groups)
     missing = [a for a in groups if a not in set(ids)]

@@ -19,6 +19,9 @@ date           datetime64[ns]   the article's date (NaT when unknown)
 role           str or missing   speaker's role when the text gives it ("President")
 country        str or missing   speaker's country when the text gives it ("Kyrgyzstan")
 ============== ================ ==============================================================
+
+Optional: ``spans`` (str), the content pieces of a statement that joins several (the
+attribution unit), as JSON text ``"[[start, end], ...]"``; empty for a statement of one piece.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from stancekit._atomic import atomic_path
 from stancekit.data import Statement
 from stancekit.errors import InputError
 
-__all__ = ["COLUMNS", "StatementTable"]
+__all__ = ["COLUMNS", "SPANS", "StatementTable"]
 
 #: Required columns and their dtypes, in order.
 COLUMNS: dict[str, str] = {
@@ -58,10 +61,28 @@ COLUMNS: dict[str, str] = {
     "role": "str",
     "country": "str",
 }
+#: Optional column: the content pieces of a statement that joins several, as JSON text
+#: (``"[[12, 40], [61, 90]]"``; ``""`` for one piece), so that CSV and Parquet keep it as is.
+SPANS = "spans"
 _KINDS = frozenset({"direct", "indirect", "mixed"})
 _META_KEY = b"stancekit"
 _EMBEDDING_COLUMN = "embedding"
 _NORM_TOL = 1e-3
+
+
+def _spans_text(spans: Sequence[tuple[int, int]]) -> str:
+    return json.dumps([[int(a), int(b)] for a, b in spans]) if spans else ""
+
+
+def _spans_of(value: Any) -> tuple[tuple[int, int], ...]:
+    """The pieces of a ``spans`` cell (JSON text, empty or missing for one piece)."""
+    if not isinstance(value, str) or not value.strip():
+        return ()
+    try:
+        pairs = json.loads(value)
+        return tuple((int(a), int(b)) for a, b in pairs)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"spans must be JSON pairs like [[0, 5], [9, 20]], got {value!r}") from exc
 
 
 def _normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -175,12 +196,16 @@ class StatementTable:
     @classmethod
     def from_statements(cls, statements: Iterable[Statement]) -> StatementTable:
         """Build a table from :class:`Statement` records, in the order given."""
+        statements = list(statements)
         rows = list(map(operator.attrgetter(*COLUMNS), statements))
         columns = zip(*rows, strict=True) if rows else ([] for _ in COLUMNS)
         # object columns: the values go to their dtypes once, in _normalise_frame (a frame of
         # rows would infer str columns first and be converted back)
         data = dict(zip(COLUMNS, columns, strict=True))
-        return cls(pd.DataFrame(data, columns=list(COLUMNS), dtype=object))
+        frame = pd.DataFrame(data, columns=list(COLUMNS), dtype=object)
+        if any(st.spans for st in statements):
+            frame[SPANS] = [_spans_text(st.spans) for st in statements]
+        return cls(frame)
 
     @classmethod
     def empty(cls) -> StatementTable:
@@ -274,6 +299,7 @@ class StatementTable:
             date=None if pd.isna(date) else date.date(),
             role=opt(r["role"]),
             country=opt(r["country"]),
+            spans=_spans_of(r[SPANS]) if SPANS in r.index else (),
         )
 
     def __iter__(self) -> Iterator[Statement]:

@@ -1285,3 +1285,12 @@ def test_a_country_that_is_a_first_name() -> None:
     assert [(s.speaker, s.country) for s in got] == [("Jordan Bardella", None)]
     got = segment("Russia's Putin said the talks were useful.")
     assert [(s.speaker, s.country) for s in got] == [("Putin", "Russia")]
+
+
+def test_joined_attributions_keep_their_pieces() -> None:
+    text = 'Intro.\n\n"We will win," Smith said. "Nobody can stop us."'
+    (st,) = segment(text, unit="attribution")
+    assert text[st.start : st.end] == st.text
+    assert [text[a:b] for a, b in st.spans] == ["We will win", "Nobody can stop us"]
+    # the sentence unit has one piece per statement
+    assert all(s.spans == () for s in segment(text))

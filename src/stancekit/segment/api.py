@@ -55,7 +55,8 @@ def segment(
         ``"sentence"`` (default): one statement per quoted sentence and per reporting cue, the
         convention of stancekit's own annotation guide. ``"attribution"``: the sentences of one
         quotation, and the pieces of a quotation split around its attribution, are merged
-        into one statement (``start``..``end`` then spans the pieces), the unit of corpora
+        into one statement (``start``..``end`` then spans the pieces, ``Statement.spans``
+        lists them), the unit of corpora
         that annotate attribution relations, such as PolNeAR; cues of belief, intention and
         evidence ("thinks", "wants", "found") count too, and plural subjects ("the senators")
         become group speakers.

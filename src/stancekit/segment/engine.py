@@ -199,6 +199,7 @@ def _to_statement(article: Article, r: Raw) -> Statement:
         date=article.date,
         role=r.entity.role or None,
         country=r.entity.country or None,
+        spans=r.pieces,
     )
 
 
@@ -279,7 +280,8 @@ def _narrative_and_turns(
 def _join_pieces(text: str, raws: list[Raw]) -> list[Raw]:
     """One statement per attribution (the attribution unit): the quoted sentences and split
     quotation pieces that one cue and one mention introduce, within a paragraph, become one
-    statement from the first piece to the last."""
+    statement from the first piece to the last; ``pieces`` keeps where each piece is (the
+    attribution between them is not content)."""
     out: list[Raw] = []
     for r in raws:
         prev = out[-1] if out else None
@@ -292,7 +294,8 @@ def _join_pieces(text: str, raws: list[Raw]) -> list[Raw]:
             and "\n" not in text[prev.end : r.start]
         ):
             kind = prev.kind if prev.kind == r.kind else "mixed"
-            out[-1] = replace(prev, end=r.end, kind=kind)
+            pieces = (*(prev.pieces or ((prev.start, prev.end),)), (r.start, r.end))
+            out[-1] = replace(prev, end=r.end, kind=kind, pieces=pieces)
             continue
         out.append(r)
     return out

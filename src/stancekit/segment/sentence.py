@@ -52,6 +52,8 @@ class Raw:
     kind: str
     cue: str
     sentence: int = 0
+    #: the content pieces when the statement joins several (attribution unit), else empty
+    pieces: tuple[Span, ...] = ()
 
 
 @dataclass
