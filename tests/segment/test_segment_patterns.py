@@ -1294,3 +1294,17 @@ def test_joined_attributions_keep_their_pieces() -> None:
     assert [text[a:b] for a, b in st.spans] == ["We will win", "Nobody can stop us"]
     # the sentence unit has one piece per statement
     assert all(s.spans == () for s in segment(text))
+
+
+def test_participles_after_long_fronted_phrases_adverbs_and_documents() -> None:
+    text = (
+        "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her "
+        "statement, saying that the United States should lead."
+    )
+    assert _pairs(text) == [("Clinton", "indirect", "the United States should lead")]
+    text = "Hillary Clinton sternly reprimanded Mr. Trump, saying that he had shown disrespect."
+    assert _pairs(text) == [("Hillary Clinton", "indirect", "he had shown disrespect")]
+    text = "The Cruz campaign sent an email Wednesday saying that the race had two men in it."
+    assert _pairs(text) == [("Cruz campaign", "indirect", "the race had two men in it")]
+    text = "Paul Ryan made the case that taxes must fall."
+    assert [s.text for s in segment(text, unit="attribution")] == ["taxes must fall"]

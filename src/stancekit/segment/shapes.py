@@ -31,6 +31,12 @@ __all__ = [
 ]
 
 _BY_GERUND = re.compile(r"\s(?:by|after)\Z")
+#: a document right before "saying": what its sender says ("put out a statement saying C")
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:statement|e-?mail|letter|release|memo|note|ad|advertisement|video|tweet|post|message"
+    r"|op-ed|filing|petition)s?(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|today|yesterday))?\Z"
+)
 
 
 _DOCUMENT_FROM = re.compile(
@@ -47,8 +53,13 @@ def participle_of_subject(ctx: SentenceContext, cues: list[Cue]) -> list[Raw]:
     for c in cues:
         before = ctx.masked[ctx.start : c.start].rstrip()
         split = BROAD_SPLIT_ING if ctx.broad else SPLIT_ING
-        if c.form not in split or not (before.endswith(",") or _BY_GERUND.search(before)):
-            continue  # "..., ruling that C" / "... responded by saying C"
+        if c.form not in split or not (
+            before.endswith(",")
+            or _BY_GERUND.search(before)
+            or (c.form == "saying" and _DOCUMENT_BEFORE.search(before))
+        ):
+            continue  # "..., ruling that C" / "... responded by saying C" / "... sent an email
+            # Wednesday saying C"
         sub = initial_subject(ctx.masked, ctx.start, c.start)
         if sub is None:
             return []

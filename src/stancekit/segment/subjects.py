@@ -360,11 +360,20 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
     toks = tokens(text, lo, hi)
     k = 1 if toks and toks[0][2].lower() in _CLAUSE_LEADS else 0
     if k < len(toks) and toks[k][2].lower() in _FRONT_OPENERS:
-        # "In an interview with CNN, Trump doubled down ... and said C": skip the phrase
-        comma = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j][2] == ","), -1)
-        if comma < 0:
-            return None
-        k = comma + 1
+        # "In an interview with CNN, Trump doubled down ... and said C": skip the phrase, to
+        # the comma after which a subject and its verb follow ("At an event in Ames, Iowa, on
+        # Sunday, Mrs. Clinton tried ...")
+        for j in range(k + 1, min(len(toks), k + 24)):
+            if toks[j][2] == ",":
+                found = _opening_subject(toks, j + 1)
+                if found is not None:
+                    return found
+        return None
+    return _opening_subject(toks, k)
+
+
+def _opening_subject(toks: list[tuple[int, int, str]], k: int) -> Span | None:
+    """The subject that starts at token ``k`` when the clause's verb follows it."""
     start = k
     contracted = _CONTRACTED_PRONOUN.match(toks[k][2]) if k < len(toks) else None
     if contracted is not None:
@@ -398,6 +407,8 @@ def initial_subject(text: str, lo: int, hi: int) -> Span | None:
             return None
         k = j + 1
     k = _skip_time(toks, k)
+    while k < len(toks) and _manner_adverb(toks[k][2]):
+        k += 1  # "Hillary Clinton sternly reprimanded Mr. Trump"
     if k >= len(toks) or not (_descriptor(toks[k][2]) or toks[k][2].lower() in VERBISH):
         return None  # the clause's verb: "bemoaned", or "did" in "did not mention"
     return toks[start][0], toks[end][1]
