@@ -1308,3 +1308,19 @@ def test_participles_after_long_fronted_phrases_adverbs_and_documents() -> None:
     assert _pairs(text) == [("Cruz campaign", "indirect", "the race had two men in it")]
     text = "Paul Ryan made the case that taxes must fall."
     assert [s.text for s in segment(text, unit="attribution")] == ["taxes must fall"]
+
+
+def test_a_described_name_and_spaced_hyphen_appositives() -> None:
+    text = (
+        "The Washington Post columnist Ruth Marcus has been critical of Mr. Trump but on "
+        "Tuesday wrote that she agreed with him."
+    )
+    assert _pairs(text) == [("Ruth Marcus", "indirect", "she agreed with him")]
+    text = (
+        "Deborah Jordan Reynolds - Santilli's girlfriend and co-host - told The Washington "
+        "Post that Santilli was a journalist."
+    )
+    assert _pairs(text) == [("Deborah Jordan Reynolds", "indirect", "Santilli was a journalist")]
+    # a verb before a name is no description ("accepted Mr Schroeder's invitation")
+    text = "Mr Putin accepted Mr Schroeder’s invitation and proposed to hold a culture year."
+    assert [s.speaker for s in segment(text)] == ["Putin"]

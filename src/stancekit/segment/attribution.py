@@ -96,7 +96,8 @@ _NOUN_FOLLOWS = re.compile(
     r"could|would|will))\b)"
 )
 _AND_BEFORE = re.compile(
-    r"(?:\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?|,\s+(?:then|later)\s+)\Z"
+    r"(?:\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+|on\s+[A-Z][a-z]+day\s+)?"
+    r"|,\s+(?:then|later)\s+)\Z"
 )
 _FOUND_EVENT = re.compile(
     r"\s+(?:himself|herself|itself|themselves|ourselves|myself|yourself|a\s+way|ways|"

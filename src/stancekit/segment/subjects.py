@@ -120,7 +120,7 @@ def _skip_adverbials(toks: list[tuple[int, int, str]], i: int) -> int:
         if w in SKIP_BEFORE_CUE or w == "now" or _manner_adverb(toks[i][2]):
             i -= 1
             continue
-        if w in ("—", "–", "--"):
+        if w in ("—", "–", "--", "-"):
             j = i - 1
             while j >= 1 and i - j <= 15 and toks[j][2] != w:
                 j -= 1
@@ -385,11 +385,19 @@ def _opening_subject(toks: list[tuple[int, int, str]], k: int) -> Span | None:
         return None  # "Discussing the challenge, the presidents ...": a participle opens
     while k < len(toks) and toks[k][2] not in (",", "."):
         if _np_token(toks[k][2]) or (
-            # "An Oregon appeals court": a noun before the head noun
+            # "An Oregon appeals court": a noun before the head noun; "The Washington Post
+            # columnist Ruth Marcus": a description before a name
             _descriptor(toks[k][2])
             and k + 1 < len(toks)
-            and toks[k + 1][2].islower()
-            and toks[k + 1][2] in ORG_HEADS | ROLE_WORDS
+            and (
+                (toks[k + 1][2].islower() and toks[k + 1][2] in ORG_HEADS | ROLE_WORDS)
+                or (
+                    _is_cap(toks[k + 1][2])
+                    and toks[k + 1][2].lower() not in _CAP_STOP
+                    and not toks[k][2].endswith(("ed", "s"))
+                    and toks[k][2].lower() not in VERBISH
+                )
+            )
         ):
             k += 1
         else:
