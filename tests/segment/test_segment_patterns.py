@@ -1324,3 +1324,16 @@ def test_a_described_name_and_spaced_hyphen_appositives() -> None:
     # a verb before a name is no description ("accepted Mr Schroeder's invitation")
     text = "Mr Putin accepted Mr Schroeder’s invitation and proposed to hold a culture year."
     assert [s.speaker for s in segment(text)] == ["Putin"]
+
+
+def test_continued_with_a_quotation() -> None:
+    text = 'John Smith spoke. "Honestly," he continued, "we may be on the brink."'
+    assert _pairs(text) == [
+        ("John Smith", "direct", "Honestly"),
+        ("John Smith", "direct", "we may be on the brink"),
+    ]
+    assert _pairs('John Smith spoke. He continued, "I have never seen it."') == [
+        ("John Smith", "direct", "I have never seen it")
+    ]
+    # without a quotation or "that", "continued" is no speech
+    assert _pairs("Jane Smith spoke. She continued her campaign in Iowa.") == []

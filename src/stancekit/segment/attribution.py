@@ -171,6 +171,8 @@ _ADVERBIAL_END = re.compile(
 )
 #: the speech acts of stancekit's own unit (no beliefs or intentions)
 _SPEECH_BASES = frozenset(CLAUSE_CUES)
+#: the end of a quotation before a trailing attribution ('"Q," he continued')
+_QUOTE_CLOSERS = (',"', ",”", ",''", '."', ".”", '?"', "?”", '!"', "!”")
 #: between two clauses: ", while", "; but", ", whereas"
 _NEXT_CLAUSE = re.compile(r"\s*[,;]\s+(?:while|whereas|but|and|as)\s+")
 #: a quotation that opens with a capital letter: a sentence of its own
@@ -512,8 +514,9 @@ def _structure(ctx: SentenceContext, c: Cue) -> Choice | None:
             ((c.base in THAT_ONLY and not ctx.broad) or c.base in _EVENTS_TOO)
             and cstart is not None
             and not _THAT_OR_COLON_END.search(m, c.end, cstart)
-            and not m[cstart:b].lstrip().startswith(QUOTE_OPENERS)
+            and not m[cstart:b].lstrip(" ,:").startswith(QUOTE_OPENERS)
             and not (c.base in _STANCE_CUES and _STANCE_OBJECT.match(m, cstart, b))
+            and not pstrip.endswith(_QUOTE_CLOSERS)  # '"Honestly," he continued, "..."'
         ):
             return None
         if (
