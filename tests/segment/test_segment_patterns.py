@@ -1337,3 +1337,8 @@ def test_continued_with_a_quotation() -> None:
     ]
     # without a quotation or "that", "continued" is no speech
     assert _pairs("Jane Smith spoke. She continued her campaign in Iowa.") == []
+
+
+def test_a_quantifier_after_the_cue_is_content() -> None:
+    text = "On Friday, as the parade rolled by, Officer Lee said at least six planes flew over."
+    assert _pairs(text) == [("Lee", "indirect", "at least six planes flew over")]

@@ -28,6 +28,7 @@ _TIME_SKIP = re.compile(
     r"appreciation|gratitude|pleasure|alarm)\b\s*)+"
 )
 _THAT_AHEAD = re.compile(r"\bthat\b")
+_QUANTIFIER = re.compile(r"\s*(?:at\s+(?:least|most)|by\s+far|as\s+(?:many|much|few)\s+as)\b")
 _OF_ABOUT = re.compile(r"\s+(?:of|about|against)\s+(?!that\b)")
 #: an aside between commas, then "that": ", citing a source in the ministry, that"
 _ASIDE_THAT = re.compile(
@@ -84,7 +85,11 @@ def content_start(m: str, pos: int, base: str, limit: int) -> int | None:
         return at + 4
     if first == "to" and base in _TO_INFINITIVE:
         return m.index("to", pos)  # "wants to triple the program": the plan is the content
-    if (first in _ADVERBIAL_START or first in _PARTICIPLES) and base not in NP_CUES:
+    if (
+        (first in _ADVERBIAL_START or first in _PARTICIPLES)
+        and base not in NP_CUES
+        and not _QUANTIFIER.match(m, pos, limit)  # "reported at least six planes ..."
+    ):
         t = _THAT_AHEAD.search(m, pos, min(limit, pos + 160))
         if t:
             return t.end()
