@@ -1342,3 +1342,8 @@ def test_continued_with_a_quotation() -> None:
 def test_a_quantifier_after_the_cue_is_content() -> None:
     text = "On Friday, as the parade rolled by, Officer Lee said at least six planes flew over."
     assert _pairs(text) == [("Lee", "indirect", "at least six planes flew over")]
+
+
+def test_bare_plural_cues_after_quantifier_pronouns_in_the_attribution_unit() -> None:
+    got = [s.text for s in segment("Most believe that the economy grew.", unit="attribution")]
+    assert got == ["the economy grew"]

@@ -171,6 +171,9 @@ _ADVERBIAL_END = re.compile(
 )
 #: the speech acts of stancekit's own unit (no beliefs or intentions)
 _SPEECH_BASES = frozenset(CLAUSE_CUES)
+#: words between a plural subject and its bare cue ("Democrats don't think", "still believe")
+_BEFORE_BARE = frozenset({"don't", "don’t", "do", "not", "still", "also", "often", "now"})
+_PLURAL_PRONOUNS = frozenset({"both", "most", "some", "few", "many", "all", "several"})
 #: the end of a quotation before a trailing attribution ('"Q," he continued')
 _QUOTE_CLOSERS = (',"', ",”", ",''", '."', ".”", '?"', "?”", '!"', "!”")
 #: between two clauses: ", while", "; but", ", whereas"
@@ -374,12 +377,17 @@ def _main_clause(
         if bare:
             # the word before the cue, inserts and adverbs left out ("lawmakers, however,")
             words = ctx.masked[max(ctx.start, c.start - 40) : c.start].replace(",", " ").split()
-            while words and (words[-1].lower() in SKIP_BEFORE_CUE or words[-1].endswith("ly")):
+            while words and (
+                words[-1].lower() in SKIP_BEFORE_CUE
+                or words[-1].endswith("ly")
+                or words[-1].lower() in _BEFORE_BARE
+            ):
                 words.pop()
             prev = words or prev
         plural_subject = bool(prev) and (
             prev[-1].lower() in ("i", "we", "they", "you", "percent")
             or prev[-1].endswith(("s", "%"))
+            or (ctx.broad and prev[-1].lower() in _PLURAL_PRONOUNS)  # "Both want", "Most believe"
         )
         if bare and not plural_subject:
             continue
