@@ -1347,3 +1347,10 @@ def test_a_quantifier_after_the_cue_is_content() -> None:
 def test_bare_plural_cues_after_quantifier_pronouns_in_the_attribution_unit() -> None:
     got = [s.text for s in segment("Most believe that the economy grew.", unit="attribution")]
     assert got == ["the economy grew"]
+
+
+def test_unnamed_people_are_anonymous() -> None:
+    got = _pairs('"We are shocked," one Amiens employee told French television.')
+    assert got == [("anonymous", "direct", "We are shocked")]
+    got = _pairs('"It is loud," said one longtime resident.')
+    assert got == [("anonymous", "direct", "It is loud")]
