@@ -1354,3 +1354,10 @@ def test_unnamed_people_are_anonymous() -> None:
     assert got == [("anonymous", "direct", "We are shocked")]
     got = _pairs('"It is loud," said one longtime resident.')
     assert got == [("anonymous", "direct", "It is loud")]
+
+
+def test_a_described_subject_lends_its_role_and_country_to_the_name() -> None:
+    got = segment("Mexico's economy minister, Marcelo Ebrard, said talks would begin.")
+    assert [(s.speaker, s.role, s.country) for s in got] == [
+        ("Marcelo Ebrard", "Economy minister", "Mexico")
+    ]

@@ -220,6 +220,10 @@ def resolve_speaker(
             ent = book.resolve(am)
             if ent is not None:
                 book.alias(ent, mention.head)
+                if ent.kind == "person" and mention.kind == "nominal" and mention.country:
+                    # "Mexico's economy minister, Marcelo Ebrard": his role and country
+                    ent.role = ent.role or mention.role
+                    ent.country = ent.country or mention.country
             return ent, appos
         ent = book.resolve(mention)
         if ent is not None and am.kind == "nominal":
