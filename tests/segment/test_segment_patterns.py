@@ -1361,3 +1361,18 @@ def test_a_described_subject_lends_its_role_and_country_to_the_name() -> None:
     assert [(s.speaker, s.role, s.country) for s in got] == [
         ("Marcelo Ebrard", "Economy minister", "Mexico")
     ]
+
+
+def test_titles_with_for_and_roles_posted_somewhere() -> None:
+    got = segment(
+        "Federal Minister for Planning Ahsan Iqbal told the meeting that damage was vast."
+    )
+    assert [(s.speaker, s.role) for s in got] == [("Ahsan Iqbal", "Federal Minister")]
+    text = (
+        "Meanwhile, the UN resident coordinator in Pakistan, Mohamed Yahya, said an appeal "
+        'would follow. "The scale is beyond any one country," he said.'
+    )
+    got = segment(text)
+    assert [(s.speaker, s.role, s.country) for s in got] == [
+        ("Mohamed Yahya", "UN resident coordinator", None)
+    ] * 2

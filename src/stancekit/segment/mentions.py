@@ -131,13 +131,23 @@ def _country_ending(toks: list[str], k: int) -> int:
 def _long_title(toks: list[str], words: list[str]) -> tuple[str, str, str] | None:
     """``Premier of the State Council of the People's Republic of China Li Keqiang``: a
     title with ``of`` followed by the holder's name; returns ``(name, role, country)``."""
-    if len(toks) < 4 or "of" not in words or not _is_cap(toks[0]) or words[0] not in ROLE_WORDS:
+    if (
+        len(toks) < 4
+        or ("of" not in words and "for" not in words)
+        or not _is_cap(toks[0])
+        or (words[0] not in ROLE_WORDS and words[1] not in ROLE_WORDS)  # "Federal Minister"
+    ):
         return None
     k = len(toks) - 1
     run: list[str] = []
     while k > 0:
         t, w = toks[k], words[k]
-        if _country_ending(toks, k) or w.rstrip(".") in _TITLE_STOP or w in DEMONYMS:
+        if (
+            _country_ending(toks, k)
+            or w.rstrip(".") in _TITLE_STOP
+            or w in DEMONYMS
+            or w in _PORTFOLIOS  # "Minister for Planning Ahsan Iqbal"
+        ):
             break
         if _is_cap(t) or _PREFIXED.match(t):
             run.insert(0, t)
@@ -146,7 +156,7 @@ def _long_title(toks: list[str], words: list[str]) -> tuple[str, str, str] | Non
         else:
             break
         k -= 1
-    if len(run) < 2 or words[k] in ("of", "the", "and"):
+    if len(run) < 2 or words[k] in ("of", "the", "and", "for"):
         return None
     country = ""
     for j in range(k + 1):
@@ -158,6 +168,13 @@ def _long_title(toks: list[str], words: list[str]) -> tuple[str, str, str] | Non
         lead += 1  # "Prime Minister"
     return " ".join(run), " ".join(toks[:lead]), country
 
+
+#: what a ministry is for ("Minister for Planning", "Secretary of State for Defence")
+_PORTFOLIOS = frozenset(
+    """planning finance defence defense affairs education health interior trade industry energy
+    agriculture justice culture transport commerce information labour labor environment
+    tourism economy development housing security""".split()
+)
 
 #: Role words that are also common surnames: the last word of a name after a first name or
 #: an honorific ("Charlie King", "Mr. Bishop").
@@ -174,6 +191,22 @@ _ANON_PLURALS = frozenset("sources officials people diplomats insiders aides".sp
 _ACRONYM = re.compile(r"[A-Z]{2,6}\Z")
 #: what someone sends: "a statement from X" speaks for X
 _SENT = frozenset("statement letter message note post memo readout tweet email e-mail".split())
+
+
+def _posted_role(toks: list[str], words: list[str]) -> tuple[str, str, str] | None:
+    """``the UN resident coordinator in Pakistan``, ``the EU envoy to Kosovo``: a role posted
+    somewhere, as ``(head, role, country)`` (the country left empty); ``None`` for other
+    mentions."""
+    if len(words) < 4 or words[0] not in ("the", "a", "an"):
+        return None
+    for k in range(2, len(words) - 1):
+        if words[k] in ("in", "to", "at") and words[k - 1] in ROLE_WORDS:
+            place = toks[k + 1 :]
+            if not all(_is_cap(t) for t in place):
+                return None
+            # where the post is is not the holder's country
+            return words[k - 1], _role_text(toks[1:k]), ""
+    return None
 
 
 def _described_org(toks: list[str]) -> str:
@@ -237,6 +270,11 @@ def _read_mention(raw: str) -> Mention:
     ):
         # "the WHO", "the IMF", "NATO": an organisation
         return Mention("org", raw, span, name=toks[-1], head=words[-1])
+    posted = _posted_role(toks, words)
+    if posted is not None:
+        return Mention(
+            "nominal", raw, span, head=posted[0], role=posted[1], country=posted[2], gender=gender
+        )
     named = _described_org(toks)
     if named:
         # "Industry body CII", "think tank Bruegel", "carmaker Toyota": the name speaks

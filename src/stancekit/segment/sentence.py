@@ -220,7 +220,7 @@ def resolve_speaker(
             ent = book.resolve(am)
             if ent is not None:
                 book.alias(ent, mention.head)
-                if ent.kind == "person" and mention.kind == "nominal" and mention.country:
+                if ent.kind == "person" and mention.kind == "nominal" and mention.role:
                     # "Mexico's economy minister, Marcelo Ebrard": his role and country
                     ent.role = ent.role or mention.role
                     ent.country = ent.country or mention.country

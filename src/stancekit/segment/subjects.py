@@ -13,6 +13,7 @@ import re
 from stancekit.segment.lexicon import (
     ABBREVIATIONS,
     ANON_HEADS,
+    COUNTRIES,
     CUE_FORMS,
     ORG_HEADS,
     ROLE_WORDS,
@@ -241,7 +242,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         ):
             i -= 1  # "Sanders' team": a possessive that the tokenizer cut off
             continue
-        if (low == "in" and (prev in ORG_HEADS or prev in ANON_HEADS)) or (
+        if (low == "in" and (prev in ORG_HEADS or prev in ANON_HEADS or prev in ROLE_WORDS)) or (
             low in ("with", "to") and prev in ("familiar", "close")
         ):
             i -= 1
@@ -474,6 +475,7 @@ def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
         j >= 1
         and 1 <= i - j - 1 <= 3
         and _is_cap(toks[j - 1][2])  # "Monsey, New York": a place, then its state
+        and toks[j - 1][2] not in COUNTRIES  # "in Pakistan, Mohamed Yahya,": a name
         and all(_is_cap(t[2]) for t in toks[j + 1 : i])
         and not _PARTY_TAG.match(toks[j + 1][2])  # "Mitch McConnell, R-Ky.,": his party
     ):
