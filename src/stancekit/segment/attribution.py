@@ -171,7 +171,7 @@ _ADVERBIAL_END = re.compile(
 )
 #: the speech acts of stancekit's own unit (no beliefs or intentions)
 _SPEECH_BASES = frozenset(CLAUSE_CUES)
-#: words between a plural subject and its bare cue ("Democrats don't think", "still believe")
+#: words between a plural subject and its bare cue ("Millennials still believe", "do not")
 _BEFORE_BARE = frozenset({"don't", "don’t", "do", "not", "still", "also", "often", "now"})
 _PLURAL_PRONOUNS = frozenset({"both", "most", "some", "few", "many", "all", "several"})
 #: the end of a quotation before a trailing attribution ('"Q," he continued')
@@ -387,7 +387,7 @@ def _main_clause(
         plural_subject = bool(prev) and (
             prev[-1].lower() in ("i", "we", "they", "you", "percent")
             or prev[-1].endswith(("s", "%"))
-            or (ctx.broad and prev[-1].lower() in _PLURAL_PRONOUNS)  # "Both want", "Most believe"
+            or (ctx.broad and prev[-1].lower() in _PLURAL_PRONOUNS)  # "Most believe that C"
         )
         if bare and not plural_subject:
             continue
