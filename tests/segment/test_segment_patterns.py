@@ -1376,3 +1376,14 @@ def test_titles_with_for_and_roles_posted_somewhere() -> None:
     assert [(s.speaker, s.role, s.country) for s in got] == [
         ("Mohamed Yahya", "UN resident coordinator", None)
     ] * 2
+
+
+def test_a_briefing_ends_before_another_subjects_clause() -> None:
+    text = (
+        "William Ruto met Abiy Ahmed. Ruto briefed his guest on the mission in Haiti, while "
+        "Abiy updated Ruto on Tigray."
+    )
+    assert _pairs(text) == [("William Ruto", "indirect", "his guest on the mission in Haiti")]
+    # a clause cue keeps its whole complement ("noted that A, and Russia took B")
+    text = "Mr Putin noted that many had settled in Israel, and Russia took an interest in them."
+    assert _pairs(text)[0][2] == "many had settled in Israel, and Russia took an interest in them"

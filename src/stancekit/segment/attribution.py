@@ -224,7 +224,7 @@ def _clip(ctx: SentenceContext, a: int, b: int, base: str = "") -> int:
     Attribution corpora such as PolNeAR leave those to the writer, so this applies only in the
     attribution unit; stancekit's own guide keeps them with the speaker."""
     if not ctx.broad:
-        if base in NP_CUES:
+        if base in NP_CUES or base in ("brief", "inform", "notify"):
             # "invited Chinh to attend ..., and Chinh accepted": a clause of another subject
             n = _OTHER_SUBJECT.search(ctx.masked, a, b)
             if n is not None and n.start() - a >= 3:
