@@ -17,6 +17,7 @@ from stancekit.io import read_articles
 from stancekit.segment.aliases import AliasBook, load_aliases
 from stancekit.segment.engine import segment_article
 from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, ROLE_WORDS
+from stancekit.segment.mentions import prefixed_surname
 from stancekit.table import StatementTable
 
 __all__ = ["segment"]
@@ -133,9 +134,6 @@ def _as_articles(articles: Any) -> list[Article]:
     raise TypeError(f"cannot segment a {type(articles).__name__}")
 
 
-_SURNAME_PREFIXES = frozenset("al el ad as an ar at az bin ibn abu abd".split())
-
-
 def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Statement]:
     """Across articles: a one-word name that is part of exactly one fuller name of the corpus
     becomes that name; names that differ only in case ("Omar Al-Bashir", "Omar al-Bashir")
@@ -148,8 +146,8 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
         if len(parts) >= 2 and speaker != "anonymous":
             for t in parts:
                 full.setdefault(t, set()).add(speaker)
-                prefix, _, rest = t.partition("-")
-                if rest and prefix.lower() in _SURNAME_PREFIXES:
+                rest = prefixed_surname(t)
+                if rest:
                     full.setdefault(rest, set()).add(speaker)  # "Sisi" of "al-Sisi"
     new_name: dict[str, str] = {}
     meta_role: defaultdict[str, Counter[str]] = defaultdict(Counter)

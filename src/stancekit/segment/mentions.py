@@ -24,7 +24,7 @@ from stancekit.segment.lexicon import (
     org_descriptor,
 )
 
-__all__ = ["Mention", "Span", "parse_mention", "tokens"]
+__all__ = ["Mention", "Span", "parse_mention", "prefixed_surname", "tokens"]
 
 Span = tuple[int, int]
 
@@ -118,6 +118,14 @@ def _np_token(tok: str) -> bool:
 
 _TITLE_STOP = ORG_HEADS | ROLE_WORDS | {"states", "nations", "islands", "forces", "staff"}
 _PREFIXED = re.compile(r"[a-z]{1,3}-[A-Z]")  # "el-Sisi", "al-Bashir"
+_SURNAME_PREFIXES = frozenset("al el ad as an ar at az bin ibn abu abd".split())
+
+
+def prefixed_surname(word: str) -> str:
+    """The surname after an Arabic article or patronymic prefix ("Sisi" of "al-Sisi", case
+    kept), or ``""`` when ``word`` has none."""
+    prefix, _, rest = word.partition("-")
+    return rest if rest and prefix.lower() in _SURNAME_PREFIXES else ""
 
 
 def _country_ending(toks: list[str], k: int) -> int:

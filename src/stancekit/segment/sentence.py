@@ -27,6 +27,7 @@ __all__ = [
     "quotes_in",
     "resolve_speaker",
     "sentence_cues",
+    "speak",
     "trim",
 ]
 
@@ -237,6 +238,21 @@ def resolve_speaker(
         # attribution unit the phrase itself is the source
         ent = book.source(mention)
     return ent, np_span
+
+
+def speak(
+    ctx: SentenceContext, np_span: Span, appos: Span | None, a: int, b: int, cue: str
+) -> list[Raw]:
+    """The statements of content ``text[a:b]`` by the subject at ``np_span`` (see
+    :func:`resolve_speaker`), who becomes the last speaker; empty when the subject names
+    nobody."""
+    ent, mention = resolve_speaker(ctx, np_span, appos)
+    if ent is None:
+        return []
+    made = emit(ctx, ent, mention, a, b, cue)
+    if made:
+        ctx.book.spoke(ent)
+    return made
 
 
 def _plural_verb(text: str, at: int) -> bool:

@@ -17,6 +17,7 @@ from stancekit.segment.sentence import (
     fronted_fragment,
     quote_pieces,
     resolve_speaker,
+    speak,
 )
 from stancekit.segment.subjects import initial_subject, left_subject, right_subject
 
@@ -68,13 +69,7 @@ def participle_of_subject(ctx: SentenceContext, cues: list[Cue]) -> list[Raw]:
         start = content_start(ctx.masked, c.end, c.base, ctx.end)
         if start is None:
             return []
-        ent, mention = resolve_speaker(ctx, sub, None)
-        if ent is None:
-            return []
-        out = emit(ctx, ent, mention, start, ctx.end, c.form)
-        if out:
-            ctx.book.spoke(ent)
-        return out
+        return speak(ctx, sub, None, start, ctx.end, c.form)
     return []
 
 
@@ -102,12 +97,8 @@ def with_saying(ctx: SentenceContext, cues: list[Cue]) -> tuple[list[Raw], set[i
         start = content_start(m, c.end, c.base, ctx.end)
         if start is None:
             continue
-        ent, mention = resolve_speaker(ctx, left[0], left[1])
-        if ent is None:
-            continue
-        made = emit(ctx, ent, mention, start, ctx.end, c.form)
+        made = speak(ctx, left[0], left[1], start, ctx.end, c.form)
         if made:
-            ctx.book.spoke(ent)
             used.add(c.start)
             out.extend(made)
     return out, used
@@ -291,13 +282,7 @@ def quoted_as_saying(ctx: SentenceContext) -> list[Raw] | None:
     start = content_start(m, end, "say", b)
     if start is None:
         return []
-    ent, mention = resolve_speaker(ctx, subject, None)
-    if ent is None:
-        return []
-    out = emit(ctx, ent, mention, start, b, "quoted as saying")
-    if out:
-        ctx.book.spoke(ent)
-    return out
+    return speak(ctx, subject, None, start, b, "quoted as saying")
 
 
 # "which the probe said were covered up", "what many analysts said was a sign", "that many
@@ -329,13 +314,9 @@ def embedded_speakers(ctx: SentenceContext, cues: list[Cue]) -> tuple[list[Raw],
         sub = left_subject(m, hit.start(1), c.start)
         if sub is None or sub[0][0] != hit.start(1):
             continue  # the whole stretch between the pronoun and the cue is the subject
-        ent, mention = resolve_speaker(ctx, sub[0], sub[1])
-        if ent is None:
-            continue
         stop = _EMBEDDED_STOP.search(m, hit.end(), ctx.end)
-        made = emit(ctx, ent, mention, hit.end(), stop.start() if stop else ctx.end, c.form)
+        made = speak(ctx, sub[0], sub[1], hit.end(), stop.start() if stop else ctx.end, c.form)
         if made:
-            ctx.book.spoke(ent)
             out.extend(made)
             used.add(c.start)
     return out, used

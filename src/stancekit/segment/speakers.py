@@ -22,7 +22,7 @@ from stancekit.segment.lexicon import (
     PEOPLE_SUFFIXES,
     ROLE_WORDS,
 )
-from stancekit.segment.mentions import _AGED, Mention, parse_mention
+from stancekit.segment.mentions import _AGED, Mention, parse_mention, prefixed_surname
 
 __all__ = ["Entity", "SpeakerBook"]
 
@@ -59,10 +59,8 @@ class Entity:
         """The words of the name, lower case ("De Blasio" is part of "Bill de Blasio"); a
         surname after a particle counts alone too ("Sisi" of "Abdel Fattah al-Sisi")."""
         words = self.name.lower().split()
-        return words + [w.split("-", 1)[1] for w in words if _PREFIXED_SURNAME.match(w)]
+        return words + [s for w in words if (s := prefixed_surname(w))]
 
-
-_PREFIXED_SURNAME = re.compile(r"(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|abd)-\w")
 
 #: nouns that describe a person by party, standing or cause ("the Wisconsin Republican",
 #: "one leading Supreme Court advocate")
@@ -356,11 +354,9 @@ class SpeakerBook:
         elif kind == "group":
             name = re.sub(r"^(?:the|some|many|several|other)\s+", "", mention.name, flags=re.I)
             ent = self._named(name, "group")
-        elif kind == "org" and _office_of(words) is not None:
+        elif kind == "org" and (office := _office_of(words)) is not None:
             # "A Downing Street spokesperson", "a State Department spokeswoman": the office
-            ent = self._org(
-                Mention("org", mention.text, mention.span, name=_office_of(words) or "")
-            )
+            ent = self._org(Mention("org", mention.text, mention.span, name=office))
             self.alias(ent, words[-1].lower())  # "The spokesperson said" later is the office
         elif kind == "org":
             ent = self._org(mention)
@@ -525,8 +521,7 @@ class SpeakerBook:
             ):
                 return e
         permissive = self.plural_speakers and head.isalpha()
-        first = m.text.split()[0]
-        if first.lower() == "its" and _speaking_noun(head):
+        if first_word == "its" and _speaking_noun(head):
             owner = next((e for e in reversed(self._by_recency()) if e.kind == "org"), None)
             if owner is not None and head in _SPOKES:
                 return owner  # "Its spokesman said": the organisation speaks
@@ -542,9 +537,9 @@ class SpeakerBook:
             ent = self._named(m.text, "nominal" if head in _PERSON_ROLES else "org")
             ent.role = ent.role or m.role
             return ent
-        if permissive and first.lower() in _QUANTIFIERS:
+        if permissive and first_word in _QUANTIFIERS:
             # "Several Democratic operatives said": a group, when groups speak
-            if first.lower() == "those":
+            if first_word == "those":
                 return self._named(m.text, "group")  # "Those close to him"
             return self._named(re.sub(r"^\w+\s+(?:of\s+the\s+)?", "", m.text), "group")
         last = m.text.split()[-1]
@@ -556,8 +551,8 @@ class SpeakerBook:
             # "58 percent of Florida voters said", "about half of primary voters said"
             return self._named(m.text, "group")
         if (_speaking_noun(head) or permissive) and (
-            first.lower() in ("the", "a", "an", "one")
-            or (permissive and first.lower() in ("his", "her", "their", "its"))
+            first_word in ("the", "a", "an", "one")
+            or (permissive and first_word in ("his", "her", "their", "its"))
         ):
             name = re.sub(r"^(?:the|a|an|one)\s+", "", m.text, flags=re.I)
             ent = self._named(

@@ -27,6 +27,7 @@ from stancekit.segment.mentions import (
     Span,
     _is_cap,
     _np_token,
+    _particles_then_name,
     tokens,
 )
 from stancekit.segment.phrases import (
@@ -98,8 +99,6 @@ _INSERTED_ADVERBS = frozenset(
 )
 
 
-#: lower-case particles inside a name ("Ursula von der Leyen", "Staffan de Mistura")
-_NAME_PARTICLES = frozenset("von van der den de da del della di al el bin ibn du dos das".split())
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 #: words in -ly that are not adverbs
@@ -310,10 +309,7 @@ def _connector_only(toks: list[tuple[int, int, str]], k: int, end: int) -> bool:
 def _particle_name(toks: list[tuple[int, int, str]], k: int, end: int) -> bool:
     """The tokens from ``k`` to ``end`` are a name that opens with lower-case particles
     ("von der Leyen", "de Mistura")."""
-    j = k
-    while j <= end and toks[j][2] in _NAME_PARTICLES:
-        j += 1
-    return k < j <= end and _is_cap(toks[j][2]) and all(_is_cap(t[2]) for t in toks[j : end + 1])
+    return _particles_then_name([t[2] for t in toks[k : end + 1]], 0)
 
 
 def _descriptor(tok: str) -> bool:
