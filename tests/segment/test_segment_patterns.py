@@ -1387,3 +1387,31 @@ def test_a_briefing_ends_before_another_subjects_clause() -> None:
     # a clause cue keeps its whole complement ("noted that A, and Russia took B")
     text = "Mr Putin noted that many had settled in Israel, and Russia took an interest in them."
     assert _pairs(text)[0][2] == "many had settled in Israel, and Russia took an interest in them"
+
+
+def test_a_pronoun_after_a_sentence_that_a_person_opens_is_that_person() -> None:
+    text = (
+        "Mr. Guterres said the system was collapsing. The UN relief chief, Martin Griffiths, "
+        "echoed the warning. Speaking in Geneva, he said convoys had been blocked."
+    )
+    assert [s.speaker for s in segment(text)] == ["Guterres", "Martin Griffiths"]
+    text = (
+        "Ms. Reeves said taxes would rise. Jeremy Hunt was in Leeds on Monday. "
+        '"That promise is broken," he said.'
+    )
+    assert [s.speaker for s in segment(text)] == ["Reeves", "Jeremy Hunt"]
+
+
+def test_a_pronoun_skips_openers_that_are_no_person() -> None:
+    # no person opens the quiet sentences: the last speaker keeps the pronoun
+    for middle in (
+        "Had Sanders won Iowa, the race would differ.",
+        "The Patriot Act was renewed.",
+        "Mr. Lee and Mr. Park left early.",
+        "Sharon Lee's column ran on Sunday.",
+    ):
+        text = f"Tom Baker said the vote was close. {middle} He said turnout was high."
+        assert [s.speaker for s in segment(text)] == ["Tom Baker"] * 2, middle
+    # a woman named in between does not take "he"
+    text = "Tom Baker said the vote was close. Mrs. Jane Ross voted early. He said it was fair."
+    assert [s.speaker for s in segment(text)] == ["Tom Baker"] * 2

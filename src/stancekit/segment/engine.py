@@ -12,9 +12,10 @@ from stancekit.segment.attribution import attribute_sentence
 from stancekit.segment.cues import cue_hits, trie_pattern
 from stancekit.segment.headlines import headline_claim
 from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
-from stancekit.segment.mentions import Span, parse_mention
+from stancekit.segment.mentions import Mention, Span, parse_mention
 from stancekit.segment.sentence import Raw, SentenceContext, has_cue, quote_pieces
 from stancekit.segment.speakers import Entity, SpeakerBook
+from stancekit.segment.subjects import initial_subject
 from stancekit.segment.text import (
     Paragraph,
     Quote,
@@ -103,7 +104,12 @@ def segment_article(
     speaker = article.meta.get("speaker")
     if isinstance(speaker, str) and speaker.strip():
         return _speech(article, speaker.strip(), aliases)
-    book = SpeakerBook(aliases, lower_words=lambda: _LowerWords(text), plural_speakers=plural)
+    book = SpeakerBook(
+        aliases,
+        lower_words=lambda: _LowerWords(text),
+        opening=lambda s, e: _opening_person(text, s, e),
+        plural_speakers=plural,
+    )
     if article.title:
         for m in _TITLED_NAME.finditer(article.title):
             book.observe(article.title, m.span(), position=-1, titled_only=True)
@@ -131,6 +137,21 @@ def segment_article(
         article, text, paras, labels if transcript else [None] * len(paras), book, broad, plural
     )
     return [_to_statement(article, r) for r in raws]
+
+
+def _opening_person(text: str, s: int, e: int) -> Mention | None:
+    """The mention that opens the sentence ``text[s:e]`` as its subject, if any."""
+    span = initial_subject(text, s, e)
+    if span is None:
+        return None
+    named = _APPOSITIVE_NAME.match(text, span[1], e)
+    if named is not None:
+        return parse_mention(text, named.span(1))  # "The relief chief, Martin Griffiths, ..."
+    return parse_mention(text, span)
+
+
+# ", Martin Griffiths," after a description
+_APPOSITIVE_NAME = re.compile(r",[ \t]+([A-Z][\w.’'\-]+(?:[ \t]+[A-Z][\w.’'\-]+){1,3}),\s")
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]+")
@@ -356,6 +377,7 @@ def _paragraph(
     for s, e in spans:
         if hits is not None and not has_cue(hits, s, e):
             # attribute_sentence finds nothing in a sentence without a cue
+            book.quiet.append((s, e))
             sent_of.append((s, e, sent_index))
             sent_index += 1
             continue
@@ -373,6 +395,8 @@ def _paragraph(
             plural,
         )
         raws, ent, mention = attribute_sentence(ctx)
+        if not raws and ent is None:
+            book.quiet.append((s, e))
         out.extend(raws)
         if ent is not None and mention is not None:
             intro = (ent, mention, "said")

@@ -179,9 +179,13 @@ class SpeakerBook:
         aliases: AliasBook | None = None,
         *,
         lower_words: Callable[[], Container[str]] | None = None,
+        opening: Callable[[int, int], Mention | None] | None = None,
         plural_speakers: bool = False,
     ) -> None:
         self.plural_speakers = plural_speakers
+        self._opening = opening
+        #: sentences without a statement, in text order: ``(start, end)``
+        self.quiet: list[tuple[int, int]] = []
         self.aliases = aliases or AliasBook()
         self._lower_words_fn = lower_words
         self._lower_words: Container[str] | None = None
@@ -312,6 +316,7 @@ class SpeakerBook:
             if not self.plural_speakers:
                 return None
             return self._named(re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I), "group")
+        before = self._resolved_at
         if mention.head not in _DOCUMENTS:
             self._resolved_at = max(self._resolved_at, mention.span[0])
         if kind == "plural":
@@ -346,7 +351,7 @@ class SpeakerBook:
         elif kind == "person":
             ent = self._person(mention)
         elif kind == "pronoun":
-            ent = self._pronoun(mention)
+            ent = self._subject_since(mention, before) or self._pronoun(mention)
         elif kind == "anonymous":
             ent = self._named("anonymous", "anonymous")
         elif kind == "country":
@@ -417,6 +422,36 @@ class SpeakerBook:
         best.country = best.country or m.country
         best.gender = best.gender or m.gender
         return best
+
+    def _subject_since(self, m: Mention, since: int) -> Entity | None:
+        """The person who opens the latest sentence without a statement between the previous
+        speaker mention (at ``since``) and the pronoun ``m``: in ``Guterres said A. The relief
+        chief, Martin Griffiths, echoed the warning. He said B.`` "He" is Griffiths."""
+        if self._opening is None or m.gender not in ("m", "f"):
+            return None
+        for s, e in reversed(self.quiet):
+            if e > m.span[0]:
+                continue
+            if s <= since:
+                return None
+            found = self._opening(s, e)
+            if found is None:
+                continue  # "The talks ended late.": no person opens it; look further back
+            words = found.name.split()
+            if found.kind != "person" or len(words) < 2 or not _personal(found.name):
+                return None
+            if " and " in found.text or any(
+                w.lower() in _HEADLINE_WORDS or w.endswith(("'s", "’s")) for w in found.text.split()
+            ):
+                return None  # "Had Sanders won", "Clinton and Sanders", "Schlafly's column"
+            if found.gender and found.gender != m.gender:
+                return None
+            ent = self._person(found)
+            if ent.gender and ent.gender != m.gender:
+                return None
+            ent.gender = ent.gender or m.gender
+            return ent
+        return None
 
     def _pronoun(self, m: Mention) -> Entity | None:
         g = m.gender
