@@ -1415,3 +1415,22 @@ def test_a_pronoun_skips_openers_that_are_no_person() -> None:
     # a woman named in between does not take "he"
     text = "Tom Baker said the vote was close. Mrs. Jane Ross voted early. He said it was fair."
     assert [s.speaker for s in segment(text)] == ["Tom Baker"] * 2
+
+
+def test_according_to_a_name_with_its_acronym() -> None:
+    text = "According to the World Health Organization (WHO), nine hospitals still work."
+    assert _pairs(text) == [("World Health Organization", "indirect", "nine hospitals still work")]
+
+
+def test_one_word_labels_inside_a_transcript() -> None:
+    text = (
+        "CCTV: What is China's response?\n\n"
+        "Mao Ning: Unilateral tariffs hurt both sides.\n\n"
+        "Reuters: Will the minister attend?\n\n"
+        "Mao Ning: We will release information in due course."
+    )
+    got = [(s.speaker, s.text) for s in segment(text)]
+    assert got[2] == ("Reuters", "Will the minister attend?")
+    assert [g[0] for g in got] == ["CCTV", "Mao Ning", "Reuters", "Mao Ning"]
+    # outside a transcript a word and a colon are no speaker
+    assert segment("Update: Officials said the road was closed.")[0].speaker == "anonymous"

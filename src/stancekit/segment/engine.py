@@ -32,6 +32,7 @@ from stancekit.segment.transcripts import (
     SEPARATOR,
     credible_labels,
     is_transcript,
+    one_word_labels,
     turn_label,
 )
 
@@ -133,6 +134,8 @@ def segment_article(
         raw_labels[0] = None  # "OK Gov Fallin: Trump Is ...": the headline, not a turn
     labels = credible_labels(text, raw_labels)
     transcript = is_transcript(text, labels)
+    if transcript:
+        labels = one_word_labels(text, paras, labels)
     raws = _narrative_and_turns(
         article, text, paras, labels if transcript else [None] * len(paras), book, broad, plural
     )

@@ -148,6 +148,11 @@ def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
     np_end = stop if stop >= 0 else b
     while np_end > np_from and m[np_end - 1] in " .":
         np_end -= 1
+    if m[np_end - 1 : np_end] == ")":
+        # "according to the World Health Organization (WHO)": the name before its acronym
+        paren = m.rfind(" (", np_from, np_end)
+        if paren > np_from:
+            np_end = paren
     lead = m[a : hit.start()].strip()
     if np_end <= np_from:
         return None

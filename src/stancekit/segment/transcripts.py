@@ -15,6 +15,7 @@ __all__ = [
     "SEPARATOR",
     "credible_labels",
     "is_transcript",
+    "one_word_labels",
     "turn_label",
 ]
 
@@ -141,3 +142,22 @@ def is_transcript(text: str, labels: list[tuple[int, int, int] | None]) -> bool:
     words = text[lab[0] : lab[1]].split()
     titled = any(w.lower().rstrip(".") in ROLE_WORDS for w in words)
     return (titled and len(words) >= 3) or lab[2] - lab[1] > 3
+
+
+_ONE_WORD = re.compile(r"(?P<label>[A-Z][a-z][\w’'\-]*):[ \u00a0]+(?=\S)")
+
+
+def one_word_labels(
+    text: str, paras: list[Paragraph], labels: list[tuple[int, int, int] | None]
+) -> list[tuple[int, int, int] | None]:
+    """In a transcript, a label of one capitalised word too (``Reuters: Will ...?`` between
+    ``CCTV:`` and ``Mao Ning:``); alone such a word is more often a heading's."""
+    out = list(labels)
+    for i, (p, lab) in enumerate(zip(paras, labels, strict=True)):
+        if lab is not None:
+            continue
+        m = _ONE_WORD.match(text, p.start, p.end)
+        if m is None or m.group("label") in _NOT_NAMES or m.group("label") in _HEADLINE_CASE:
+            continue
+        out[i] = (m.start("label"), m.end("label"), m.end())
+    return out
