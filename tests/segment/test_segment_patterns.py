@@ -1434,3 +1434,15 @@ def test_one_word_labels_inside_a_transcript() -> None:
     assert [g[0] for g in got] == ["CCTV", "Mao Ning", "Reuters", "Mao Ning"]
     # outside a transcript a word and a colon are no speaker
     assert segment("Update: Officials said the road was closed.")[0].speaker == "anonymous"
+
+
+def test_a_described_subject_before_an_appositive_name() -> None:
+    text = "The shadow chancellor, Jeremy Hunt, accused Labour of breaking its promises."
+    assert _pairs(text) == [("Jeremy Hunt", "indirect", "Labour of breaking its promises")]
+
+
+def test_allies_of_a_person_are_not_that_person() -> None:
+    assert _pairs("Allies of Reeves said she was determined to act.") == []
+    assert [
+        s.speaker for s in segment("Allies of Reeves said she would act.", unit="attribution")
+    ] == ["Allies of Reeves"]

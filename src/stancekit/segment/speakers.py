@@ -331,7 +331,14 @@ class SpeakerBook:
         if (
             kind == "person"
             and len(words) > 2
-            and words[0].islower()
+            and (
+                words[0].islower()
+                or (  # "Allies of Reeves", but not "Friends of the Earth" or "Sons of ... Museum"
+                    words[1] in ("of", "to", "for")
+                    and words[2].lower() != "the"
+                    and _personal(" ".join(words[2:]))
+                )
+            )
             and words[0].endswith("s")
             and words[0] not in ("his", "its", "this")
         ):

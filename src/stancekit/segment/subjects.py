@@ -294,6 +294,9 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
         # allow "Noting ..., he said" etc.: only a comma/quote/colon or the sentence start;
         # "Democratic front-runner Hillary Clinton, also campaigning ..., said": descriptors
         described = modified_name(toks, start, end, text, lo) if appositive else None
+        if described is None and appositive is not None:
+            # "The shadow chancellor, Jeremy Hunt, said": a description before the name
+            described = determiner_phrase(toks, end, text, lo)
         if described is None:
             return None
         start = described
