@@ -1446,3 +1446,17 @@ def test_allies_of_a_person_are_not_that_person() -> None:
     assert [
         s.speaker for s in segment("Allies of Reeves said she would act.", unit="attribution")
     ] == ["Allies of Reeves"]
+
+
+def test_a_linked_participle_is_a_second_statement() -> None:
+    text = "Tom Lee said the talks went well, while stressing the need for patience."
+    assert _pairs(text) == [
+        ("Tom Lee", "indirect", "the talks went well"),
+        ("Tom Lee", "indirect", "the need for patience"),
+    ]
+
+
+def test_malaysian_honorifics_are_not_part_of_the_name() -> None:
+    got = segment("Prime Minister Datuk Seri Anwar Ibrahim said the talks went well.")
+    assert [(s.speaker, s.role) for s in got] == [("Anwar Ibrahim", "Prime Minister")]
+    assert segment("Tan Chee Kong said prices would rise.")[0].speaker == "Tan Chee Kong"

@@ -20,7 +20,11 @@ from stancekit.errors import InputError
 
 __all__ = ["AliasBook", "AliasEntry", "load_aliases"]
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Madam|Sir|Prof)\.?\s+")
+#: honorifics before a name: English ones and Malaysia's ("Datuk Seri Anwar Ibrahim")
+_HONORIFIC = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Madam|Sir|Prof|Hon|Tan Sri|Toh Puan|Datuk Seri|Datin Seri"
+    r"|Dato[’']? Seri|Dato[’']? Sri|Datuk|Datin|Dato[’']?|Tun)\.?\s+"
+)
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,10 @@ _AUX_ING = frozenset({"is", "are", "was", "were", "been", "be", "am", "keeps", "
 _PRONOUN_SUBJ = re.compile(r"\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
 
 
+#: a comma and a word that links a participle to the clause before (", while stressing")
+_LINKED_ING = re.compile(r",\s*(?:while|whilst|also|before|and)\s+\Z")
+
+
 def _posted_thing(before: str) -> bool:
     """Does ``before`` end in what is posted ("a statement (posted on its website)")?"""
     words = before.split()
@@ -256,6 +260,10 @@ def _follow_ons(
         if c.form in split and (real.endswith(",") or real.endswith((',"', ",”"))):
             cut = c.start - (len(before) - len(real))
             out.append((c, cut - 1 if real.endswith(",") else cut, None))
+            continue
+        linked = _LINKED_ING.search(ctx.text, max(ctx.start, c.start - 16), c.start)
+        if c.form in split and linked is not None:
+            out.append((c, linked.start(), None))  # "said A, while stressing B"
             continue
         head = c.form.split()[0]
         if head.endswith("ed") or head in ("said", "told", "wrote", "says", "tells"):
