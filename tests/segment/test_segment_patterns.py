@@ -1460,3 +1460,20 @@ def test_malaysian_honorifics_are_not_part_of_the_name() -> None:
     got = segment("Prime Minister Datuk Seri Anwar Ibrahim said the talks went well.")
     assert [(s.speaker, s.role) for s in got] == [("Anwar Ibrahim", "Prime Minister")]
     assert segment("Tan Chee Kong said prices would rise.")[0].speaker == "Tan Chee Kong"
+
+
+def test_a_surname_opening_a_sentence_and_a_second_pronoun() -> None:
+    text = (
+        "Jaishankar said talks were close, with EU trade chief Maros Sefcovic at his side. "
+        "Sefcovic, who arrived on Monday, struck a similar note. A deal was near, he said, "
+        "though he cautioned that farming remained sensitive."
+    )
+    assert [s.speaker for s in segment(text)] == ["Jaishankar", "Maros Sefcovic", "Maros Sefcovic"]
+    # two people in the quiet sentence, or one it cannot read: no guess from it
+    text = (
+        "Ann Lee said the vote was close. Jim Ross held a rally while Tom Baker hosted a "
+        'dinner. "It went well," he said.'
+    )
+    assert segment(text)[1].speaker != "Jim Ross"
+    text = "Ann Lee said the vote was close. But Ross isn't sure. He said it was early."
+    assert segment(text)[1].speaker != "Ross"

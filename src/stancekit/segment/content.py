@@ -19,7 +19,7 @@ _TIME_SKIP = re.compile(
     r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
     r"in\s+an?\s+(?:\w+\s+)?(?:statement|interview|release|e-?mail|letter|speech|post|tweet|video"
     r"|op-ed|briefing)\b\s*|"
-    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\b\s*|"
     r"(?:last|this)\s+(?:week|month|year|night|morning|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b\s*|"

@@ -109,6 +109,7 @@ def segment_article(
         aliases,
         lower_words=lambda: _LowerWords(text),
         opening=lambda s, e: _opening_person(text, s, e),
+        text=text,
         plural_speakers=plural,
     )
     if article.title:

@@ -116,6 +116,10 @@ _ORG_WORDS = ORG_HEADS | frozenset(
 )
 
 
+def _agrees(entity: Entity, gender: str) -> bool:
+    return gender in ("m", "f") and entity.gender in ("", gender)
+
+
 def _personal(name: str) -> bool:
     """Could ``name`` (a capitalised run) be a person's? Not with an acronym or an
     organisation's word in it."""
@@ -134,6 +138,9 @@ _PLACE_WORDS = frozenset(
     building city county valley river island islands bay beach lake mountain mountains airport
     station bridge church university college school hospital district state states""".split()
 )
+#: a clause of another subject in the same sentence ("..., while Clinton hosted ...")
+_OTHER_CLAUSE = re.compile(r"\s(?:while|whereas|but)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][a-z]")
+_LOWER_AFTER_HYPHEN = re.compile(r"-[a-z]")  # "Los Angeles-area Sanders"
 _PLACE_PREPOSITIONS = frozenset("in on at from into across near outside inside to".split())
 _WORD_BEFORE = re.compile(r"(\w+)\s+\Z")
 
@@ -180,10 +187,13 @@ class SpeakerBook:
         *,
         lower_words: Callable[[], Container[str]] | None = None,
         opening: Callable[[int, int], Mention | None] | None = None,
+        text: str = "",
         plural_speakers: bool = False,
     ) -> None:
         self.plural_speakers = plural_speakers
         self._opening = opening
+        self._fresh: Entity | None = None  # the person a pronoun last found by its sentence
+        self._text = text
         #: sentences without a statement, in text order: ``(start, end)``
         self.quiet: list[tuple[int, int]] = []
         self.aliases = aliases or AliasBook()
@@ -277,6 +287,8 @@ class SpeakerBook:
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` made a statement (for pronouns and nominals)."""
         self.history.append(entity)
+        if entity is not self._fresh:
+            self._fresh = None
         self._touch(entity)
 
     def _touch(self, entity: Entity) -> None:
@@ -358,7 +370,13 @@ class SpeakerBook:
         elif kind == "person":
             ent = self._person(mention)
         elif kind == "pronoun":
-            ent = self._subject_since(mention, before) or self._pronoun(mention)
+            ent = self._subject_since(mention, before)
+            if ent is not None:
+                self._fresh = ent
+            elif self._fresh is not None and _agrees(self._fresh, mention.gender):
+                ent = self._fresh  # "..., he said, though he cautioned ...": the same man
+            else:
+                ent = self._pronoun(mention)
         elif kind == "anonymous":
             ent = self._named("anonymous", "anonymous")
         elif kind == "country":
@@ -374,6 +392,8 @@ class SpeakerBook:
             ent = self._org(mention)
         else:
             ent = self._nominal(mention)
+        if ent is not self._fresh:
+            self._fresh = None
         if ent is not None:
             self._touch(ent)
         return ent
@@ -443,12 +463,26 @@ class SpeakerBook:
                 return None
             found = self._opening(s, e)
             if found is None:
-                continue  # "The talks ended late.": no person opens it; look further back
+                return None  # "But Ayotte isn't interested." may be read wrong: no guess
+            if _OTHER_CLAUSE.search(self._text, found.span[1], e):
+                return None  # "Sanders held a rally while Clinton hosted an event": two people
             words = found.name.split()
-            if found.kind != "person" or len(words) < 2 or not _personal(found.name):
+            if found.kind != "person" or not _personal(found.name):
                 return None
+            if len(words) < 2:
+                # "Sefcovic, who arrived on Monday, struck a similar note": a surname counts
+                # when it is a known person's
+                low = words[0].lower() if words else ""
+                known = [e for e in self.entities if e.kind == "person" and low in e.tokens()]
+                if len(known) > 1 or (
+                    not known and self._plain_surname(low, found.span[0]) is None
+                ):
+                    return None
             if " and " in found.text or any(
-                w.lower() in _HEADLINE_WORDS or w.endswith(("'s", "’s")) for w in found.text.split()
+                w.lower() in _HEADLINE_WORDS
+                or w.endswith(("'s", "’s"))
+                or _LOWER_AFTER_HYPHEN.search(w)
+                for w in found.text.split()
             ):
                 return None  # "Had Sanders won", "Clinton and Sanders", "Schlafly's column"
             if found.gender and found.gender != m.gender:
