@@ -1477,3 +1477,26 @@ def test_a_surname_opening_a_sentence_and_a_second_pronoun() -> None:
     assert segment(text)[1].speaker != "Jim Ross"
     text = "Ann Lee said the vote was close. But Ross isn't sure. He said it was early."
     assert segment(text)[1].speaker != "Ross"
+
+
+def test_the_head_of_a_named_body_is_not_anyone_of_the_article() -> None:
+    text = (
+        "The head of the World Trade Organization on Monday warned that trade could shrink. "
+        "Officials met U.S. Trade Representative Jamieson Greer last week."
+    )
+    assert [s.speaker for s in segment(text)] == ["head of the World Trade Organization"]
+
+
+def test_the_chinese_surname_he_is_no_pronoun() -> None:
+    text = "A spokesman for the Commerce Ministry, He Yadong, said talks remained possible."
+    assert [s.speaker for s in segment(text)] == ["He Yadong"]
+    got = segment("Chinese Vice Premier He Lifeng said growth would hold.")
+    assert [(s.speaker, s.country) for s in got] == [("He Lifeng", "China")]
+
+
+def test_a_participial_opener_before_the_subject() -> None:
+    text = (
+        "Asked about countermeasures, Tom Lee declined to give details, saying only that all "
+        "options were on the table."
+    )
+    assert _pairs(text) == [("Tom Lee", "indirect", "all options were on the table")]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from stancekit.segment.lexicon import (
     ANON_HEADS,
     COUNTRIES,
+    CUE_FORMS,
     DEMONYMS,
     FEMALE_WORDS,
     GROUP_HEADS,
@@ -250,6 +251,17 @@ def parse_mention(text: str, span: Span) -> Mention:
     return Mention(m.kind, m.text, span, m.name, m.head, m.role, m.country, m.gender, m.of)
 
 
+def _he_surname(toks: list[str]) -> bool:
+    """Does the mention end in a Chinese name with the surname He (``He Lifeng``)?"""
+    return (
+        len(toks) >= 2
+        and toks[-2] == "He"
+        and _is_cap(toks[-1])
+        and toks[-1].lower() not in _CAP_STOP
+        and toks[-1].lower() not in CUE_FORMS
+    )
+
+
 @functools.lru_cache(maxsize=16384)
 def _read_mention(raw: str) -> Mention:
     """:func:`parse_mention` of the whole of ``raw``: a reading depends on the mention's words
@@ -258,7 +270,8 @@ def _read_mention(raw: str) -> Mention:
     toks: list[str] = _TOKEN.findall(raw)
     words = [t.lower() for t in toks]
     gender = ""
-    for w in words:
+    he_surname = _he_surname(toks)
+    for w in words[:-2] if he_surname else words:
         if w in FEMALE_WORDS:
             gender = "f"
         elif w in MALE_WORDS:
@@ -417,6 +430,8 @@ def _read_mention(raw: str) -> Mention:
             continue
         name_parts.append(t)
     while name_parts and name_parts[0].lower() in _CAP_STOP:
+        if he_surname and len(name_parts) == 2:
+            break  # "He Yadong": a surname
         name_parts.pop(0)
     head = _head_word(words)
     role = _role_text(role_parts)

@@ -665,7 +665,9 @@ class SpeakerBook:
             "official",
             "head",
             "chief",
-        ) or role.startswith("head of")  # "the CDU chief", "the opposition leader"
+        ) or role.startswith("head of state")  # "the CDU chief", "the opposition leader"
+        if " of " in role and not role.startswith("head of state"):
+            generic = False  # "the head of the World Trade Organization": that body's head
         pool = (
             list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
         )

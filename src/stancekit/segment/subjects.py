@@ -25,6 +25,7 @@ from stancekit.segment.mentions import (
     _PRONOUNS,
     _RELATIVES,
     Span,
+    _he_surname,
     _is_cap,
     _np_token,
     _particles_then_name,
@@ -224,8 +225,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     end = i
     while i >= 0:
         tok = toks[i][2]
-        if _np_token(tok):
-            i -= 1
+        if _np_token(tok) or (tok == "He" and i < end and _he_surname([tok, toks[i + 1][2]])):
+            i -= 1  # "Vice Premier He Lifeng": the surname He
             continue
         low = tok.lower()
         if low in _POSSESSIVES and i < end and clause_start(toks, i, text, lo):
@@ -344,6 +345,8 @@ _CONTRACTED_PRONOUN = re.compile(r"(he|she|it|they|we)(?:[’']s|[’']re|[’']
 #: words that open a fronted phrase before the subject ("In an interview, ...")
 _FRONT_OPENERS = frozenset(
     "in on at during after before since with earlier later last amid by following upon for".split()
+    # participial openers: "Asked about countermeasures, he declined ..., saying C"
+    + "asked pressed questioned speaking responding addressing commenting referring".split()
 )
 
 
