@@ -1500,3 +1500,8 @@ def test_a_participial_opener_before_the_subject() -> None:
         "options were on the table."
     )
     assert _pairs(text) == [("Tom Lee", "indirect", "all options were on the table")]
+
+
+def test_a_country_in_an_organisations_name_stays() -> None:
+    got = segment("The Reserve Bank of India said inflation would ease.")
+    assert [(s.speaker, s.country) for s in got] == [("Reserve Bank of India", "India")]

@@ -356,6 +356,8 @@ def _read_mention(raw: str) -> Mention:
         j = k + 1 + (words[k + 1] == "the" if k + 1 < len(words) else 0)
         country = _country_at(toks, j)
         if country:
+            if k > 0 and words[k - 1] in ORG_HEADS and _is_cap(toks[k - 1]):
+                break  # "The Reserve Bank of India": the country is part of the name
             n = country.count(" ") + 1
             del toks[k : j + n]
             del words[k : j + n]
