@@ -1505,3 +1505,13 @@ def test_a_participial_opener_before_the_subject() -> None:
 def test_a_country_in_an_organisations_name_stays() -> None:
     got = segment("The Reserve Bank of India said inflation would ease.")
     assert [(s.speaker, s.country) for s in got] == [("Reserve Bank of India", "India")]
+
+
+def test_a_spokesperson_speaks_for_the_possessor() -> None:
+    text = "Tom Lee spoke on Monday. His spokesperson said the party remained committed."
+    assert [s.speaker for s in segment(text)] == ["Tom Lee"]
+    text = "Peter Dutton spoke. Dutton's spokesperson said the party remained committed."
+    assert [s.speaker for s in segment(text)] == ["Peter Dutton"]
+    assert [s.speaker for s in segment("The Kremlin's spokesman said talks would go on.")] == [
+        "Kremlin"
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stancekit.segment.aliases import _HONORIFIC, AliasBook
 from stancekit.segment.lexicon import (
@@ -384,6 +384,8 @@ class SpeakerBook:
         elif kind == "group":
             name = re.sub(r"^(?:the|some|many|several|other)\s+", "", mention.name, flags=re.I)
             ent = self._named(name, "group")
+        elif kind in ("org", "nominal") and (owner := self._spokes_owner(mention)) is not None:
+            ent = owner  # "Dutton's spokesperson said": Dutton's word
         elif kind == "org" and (office := _office_of(words)) is not None:
             # "A Downing Street spokesperson", "a State Department spokeswoman": the office
             ent = self._org(Mention("org", mention.text, mention.span, name=office))
@@ -449,6 +451,18 @@ class SpeakerBook:
         best.country = best.country or m.country
         best.gender = best.gender or m.gender
         return best
+
+    def _spokes_owner(self, m: Mention) -> Entity | None:
+        """The person whose spokesperson ``m`` is (``Dutton's spokesperson``), if named."""
+        words = m.text.split()
+        if m.head not in _SPOKES or len(words) < 2 or not _POSSESSOR.match(words[-2]):
+            return None
+        owner = m.text[: m.text.rindex(words[-2]) + len(words[-2]) - 2]
+        inner = parse_mention(owner, (0, len(owner)))
+        inner = replace(inner, span=(m.span[0], m.span[0] + len(owner)))
+        if inner.kind == "org":
+            return self._org(inner)  # "The Kremlin's spokesman": the Kremlin's word
+        return self._person(inner) if inner.kind == "person" else None
 
     def _subject_since(self, m: Mention, since: int) -> Entity | None:
         """The person who opens the latest sentence without a statement between the previous
@@ -597,6 +611,10 @@ class SpeakerBook:
             ):
                 return e
         permissive = self.plural_speakers and head.isalpha()
+        if head in _SPOKES and first_word in ("his", "her"):
+            # "His spokesperson said": speaks for the man last spoken of
+            gender = "m" if first_word == "his" else "f"
+            return self._pronoun(Mention("pronoun", first_word, m.span, gender=gender))
         if first_word == "its" and _speaking_noun(head):
             owner = next((e for e in reversed(self._by_recency()) if e.kind == "org"), None)
             if owner is not None and head in _SPOKES:
