@@ -1515,3 +1515,19 @@ def test_a_spokesperson_speaks_for_the_possessor() -> None:
     assert [s.speaker for s in segment("The Kremlin's spokesman said talks would go on.")] == [
         "Kremlin"
     ]
+
+
+def test_a_description_then_a_relative_clause_before_the_cue() -> None:
+    text = (
+        "Sarah Jones, director of the charity Justice First, which brought the case, said "
+        'outside the court: "The court has spoken."'
+    )
+    assert _pairs(text) == [("Sarah Jones", "direct", "The court has spoken")]
+
+
+def test_an_unnamed_spokesperson_after_an_organisation_speaks_for_it() -> None:
+    text = (
+        "The Home Office said it was disappointed. A spokesperson added that the government "
+        "remained committed to the policy."
+    )
+    assert [s.speaker for s in segment(text)] == ["Home Office", "Home Office"]

@@ -13,7 +13,7 @@ _TELL_LIKE = frozenset({"tell", "assure", "remind", "warn"})
 _ADVERBIAL_START = frozenset(
     """on in at during after before to here today yesterday tonight separately also earlier
     later last this recently again repeatedly previously publicly privately afterwards
-    afterward from via through when while as by with for of""".split()
+    afterward from via through when while as by with for of outside inside""".split()
 )
 _TIME_SKIP = re.compile(
     r"\s*(?:(?:here|today|yesterday|tonight|also|again|earlier|later|recently|separately)\b\s*|"
@@ -35,7 +35,7 @@ _ASIDE_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|him|her|them|us|me|on|in|at|late|earlier|later|today"
     r"|yesterday|last|this)\b[^,;:\"“”]{0,30})?,[^,;:\"“”]{1,100},\s*that\s"
 )
-_QUOTE_AFTER_COMMA = re.compile(r"[^,;:\"“”]{1,80},\s*(?=[\"“]|'')")
+_QUOTE_AFTER_COMMA = re.compile(r"[^,;:\"“”]{1,80}[,:]\s*(?=[\"“]|'')")
 _THAT_SUBJECT = re.compile(r"\s+(?:is|was|would|will|has|had|could|should|might|isn't|wasn't)\b")
 #: cues whose content may be a to-infinitive
 _TO_INFINITIVE = frozenset(

@@ -611,6 +611,14 @@ class SpeakerBook:
             ):
                 return e
         permissive = self.plural_speakers and head.isalpha()
+        if (
+            head in _SPOKES
+            and len(m.text.split()) == 2
+            and first_word in ("a", "an", "the")
+            and self.history
+            and self.history[-1].kind == "org"
+        ):
+            return self.history[-1]  # "The Home Office said A. A spokesperson added B."
         if head in _SPOKES and first_word in ("his", "her"):
             # "His spokesperson said": speaks for the man last spoken of
             gender = "m" if first_word == "his" else "f"

@@ -501,6 +501,17 @@ def _appositive_comma(toks: list[tuple[int, int, str]], i: int) -> int:
         and not clause
     ):
         j = k  # "Grassley, facing a challenge in Iowa, a swing state, said": one insert
+    elif (
+        k >= 1
+        and i - k <= 40
+        and toks[j + 1][2].lower() in ("which", "who", "whose")
+        and (toks[k + 1][2].lower() in APPOSITIVE_START or toks[k + 1][2].lower() in ROLE_WORDS)
+        and _is_cap(toks[k - 1][2])
+        and not clause
+    ):
+        # "Sarah Jones, director of the charity Justice First, which brought the case, said":
+        # a description, then a relative clause of its own
+        j = k
     return j
 
 
