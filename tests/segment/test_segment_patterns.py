@@ -1531,3 +1531,11 @@ def test_an_unnamed_spokesperson_after_an_organisation_speaks_for_it() -> None:
         "remained committed to the policy."
     )
     assert [s.speaker for s in segment(text)] == ["Home Office", "Home Office"]
+
+
+def test_another_subjects_clause_after_a_closing_quotation_mark() -> None:
+    text = 'Starmer said the deal was "a real step forward," while Merz called for reform.'
+    assert [(s.speaker, s.cue) for s in segment(text)] == [
+        ("Starmer", "said"),
+        ("Merz", "called for"),
+    ]

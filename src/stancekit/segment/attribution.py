@@ -110,7 +110,8 @@ _JOINS_SAME_SUBJECT = re.compile(
 )
 #: ", but he said" / " and she said": a new clause with its own subject
 _OPENS_NEW_CLAUSE = re.compile(
-    r"(,\s+(?:and|but|though|although|while|whereas)\s+|\s+and\s+(?=(?:he|she)\s+\Z))"
+    r"(,\s+(?:and|but|though|although|while|whereas)\s+|\s+and\s+(?=(?:he|she)\s+\Z)"
+    r"|(?<=[\"”])\s+(?:but|though|although|while|whereas)\s+)"  # '"a step forward," while
 )
 _TO_OR_THAT = re.compile(r"\s*(?:to|that)\b")
 _THAT_OR_COLON_END = re.compile(r"(?:that|:)\s*\Z")
