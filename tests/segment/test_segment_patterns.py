@@ -1539,3 +1539,17 @@ def test_another_subjects_clause_after_a_closing_quotation_mark() -> None:
         ("Starmer", "said"),
         ("Merz", "called for"),
     ]
+
+
+def test_labels_of_small_states_and_a_place_after_the_name() -> None:
+    text = (
+        "Ruling Prince of Monaco Albert II (retranslated): Thank you.\n\n"
+        "Crown Prince Mohammed Al Nahyan of Abu Dhabi (retranslated): I am glad to be here.\n\n"
+        "President of Macedonia Gjorge Ivanov (retranslated): It is an honour."
+    )
+    got = [(s.speaker, s.country) for s in segment(text)]
+    assert got == [
+        ("Albert II", "Monaco"),
+        ("Mohammed Al Nahyan", None),
+        ("Gjorge Ivanov", "Macedonia"),
+    ]

@@ -633,6 +633,17 @@ Togolese=Togo, Tunisian=Tunisia, Turkish=Turkey, Turkmen=Turkmenistan, Ugandan=U
 Ukrainian=Ukraine, Uruguayan=Uruguay, Uzbek=Uzbekistan, Venezuelan=Venezuela,
 Vietnamese=Vietnam, Yemeni=Yemen, Zambian=Zambia, Zimbabwean=Zimbabwe,
 European=European Union, Abkhaz=Abkhazia, Ossetian=South Ossetia,
+Bahamian=Bahamas, Barbadian=Barbados, Belizean=Belize, Botswanan=Botswana,
+Cape Verdean=Cabo Verde, Central African=Central African Republic, Comoran=Comoros,
+Salvadoran=El Salvador, Equatoguinean=Equatorial Guinea, Swazi=Eswatini,
+Grenadian=Grenada, Bissau-Guinean=Guinea-Bissau, Guyanese=Guyana, Mosotho=Lesotho,
+Liechtensteiner=Liechtenstein, Marshallese=Marshall Islands, Micronesian=Micronesia,
+Monegasque=Monaco, Nauruan=Nauru, Macedonian=North Macedonia, Palauan=Palau,
+Papua New Guinean=Papua New Guinea, Kittitian=Saint Kitts and Nevis,
+Saint Lucian=Saint Lucia, Sammarinese=San Marino, Seychellois=Seychelles,
+Sierra Leonean=Sierra Leone, Solomon Islander=Solomon Islands, Surinamese=Suriname,
+Timorese=Timor-Leste, Tongan=Tonga, Trinidadian=Trinidad and Tobago, Tuvaluan=Tuvalu,
+Ni-Vanuatu=Vanuatu,
 """
 
 #: Demonym → country.
@@ -672,6 +683,13 @@ COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | frozenset(
         "the United Kingdom",
         "the Czech Republic",
         "Ivory Coast",
+        "Macedonia",
+        "Antigua and Barbuda",
+        "Dominica",
+        "Kiribati",
+        "Cape Verde",
+        "East Timor",
+        "Swaziland",
     }
 )
 

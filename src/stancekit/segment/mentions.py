@@ -411,6 +411,18 @@ def _read_mention(raw: str) -> Mention:
         ):
             name_parts.append(t)  # "Mr. King", "Charlie King": a surname, not a title
             continue
+        if (
+            w == "of"
+            and role_parts
+            and len(name_parts) >= 2
+            and k + 1 < len(toks)
+            and all(_is_cap(x) for x in toks[k + 1 :])
+            and not any(p.lower() in ORG_HEADS for p in name_parts)
+        ):
+            # "Crown Prince Mohammed Al Nahyan of Abu Dhabi": the name, then where he rules
+            place = " ".join(toks[k + 1 :])
+            country = country or (place if place in COUNTRIES else "")
+            break
         # "Secretary-General", "Vice-President" are role words too
         role_word = w in ROLE_WORDS or (
             "-" in w and _is_cap(t) and any(part in ROLE_WORDS for part in w.split("-"))
