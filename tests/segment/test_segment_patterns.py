@@ -1553,3 +1553,26 @@ def test_labels_of_small_states_and_a_place_after_the_name() -> None:
         ("Mohammed Al Nahyan", None),
         ("Gjorge Ivanov", "Macedonia"),
     ]
+
+
+def test_joint_subjects_and_documents_of_both_sides() -> None:
+    text = (
+        "The Russian President and the Malaysian Prime Minister reached consensus and said "
+        "terrorism must be eradicated."
+    )
+    assert _pairs(text) == []
+    text = "The joint statement resulting from the talks in Berlin notes that energy matters."
+    assert _pairs(text) == []
+    text = (
+        "The Joint Statement emphasizes that both adhere to the treaty. The Statement noted "
+        "progress in energy."
+    )
+    assert _pairs(text) == []
+
+
+def test_a_country_keeps_its_name_across_articles() -> None:
+    arts = [
+        Article("a", "President of Russia said the talks went well."),
+        Article("b", "Russia reaffirmed its position on the conflict."),
+    ]
+    assert "Russia" in segment(arts).speakers

@@ -183,7 +183,10 @@ def _canonicalise(statements: Sequence[Statement], book: AliasBook) -> list[Stat
 def _fuller_name(name: str, full: Mapping[str, set[str]], book: AliasBook) -> str:
     """The one fuller name of the corpus that a one-word ``name`` is part of, else ``name``."""
     if " " not in name and name in full and len(full[name]) == 1 and not book.lookup(name):
-        return next(iter(full[name]))
+        fuller = next(iter(full[name]))
+        if name in COUNTRIES or _descriptive(fuller):
+            return name  # "Russia" is not "President of Russia"
+        return fuller
     return name
 
 

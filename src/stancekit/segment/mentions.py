@@ -559,4 +559,7 @@ def _is_coordination(toks: list[str]) -> bool:
     # "the Parks and Recreation Department": one organisation
     if right[-1].lower().rstrip(".") in ORG_HEADS and left[0].lower() in ("the", "a", "an"):
         return False
+    if right[0].lower() in ("the", "his", "her", "its", "their") and len(right) >= 2:
+        # "The Russian President and the Malaysian Prime Minister": two people
+        return _is_cap(left[-1]) and _is_cap(right[-1])
     return _is_cap(left[-1]) and _is_cap(right[0])

@@ -322,13 +322,21 @@ class SpeakerBook:
         kind = mention.kind
         ent: Entity | None
         words = mention.text.lower().split()
-        if "joint" in words and words[-1] in _DOCUMENTS:
+        if "joint" in words and any(w in _DOCUMENTS for w in words[words.index("joint") :]):
             # "According to a joint statement", "The Joint Statement emphasizes": both
             # sides', nobody's statement alone
             if not self.plural_speakers:
                 return None
             return self._named(re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I), "group")
         before = self._resolved_at
+        head = mention.head
+        if (
+            head in _DOCUMENTS
+            and len(words) <= 2
+            and f"joint {head}" in self._text[: mention.span[0]].lower()
+        ):
+            # "The Joint Statement emphasizes ... The Statement noted ...": still both sides'
+            return self._named(mention.text, "group") if self.plural_speakers else None
         if mention.head not in _DOCUMENTS:
             self._resolved_at = max(self._resolved_at, mention.span[0])
         if kind == "plural":
