@@ -1576,3 +1576,13 @@ def test_a_country_keeps_its_name_across_articles() -> None:
         Article("b", "Russia reaffirmed its position on the conflict."),
     ]
     assert "Russia" in segment(arts).speakers
+
+
+def test_a_role_nominal_names_a_person_already_named_with_that_office() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan hosted Hungarian Prime Minister Viktor Orban. "
+        "The Turkish leader said trade would grow. "
+        '"Without Turkey, Europe would face a crisis," the Hungarian premier said. '
+        "Turkish Foreign Minister Hakan Fidan signed a memorandum."
+    )
+    assert [s.speaker for s in segment(text)] == ["Recep Tayyip Erdogan", "Viktor Orban"]

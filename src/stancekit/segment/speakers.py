@@ -101,7 +101,8 @@ def _plain_name(text: str, span: tuple[int, int]) -> str | None:
 #: capitalised words of headlines that are never part of a person's name
 _HEADLINE_WORDS = frozenset(
     """does do did not like just who he she his her it is are was were has have had will
-    would can could says said after before with from into over about against""".split()
+    would can could says said after before with from into over about against without within
+    through under upon across""".split()
 )
 #: descriptions written capitalised before a name ("Billionaire Donald Trump")
 _NAME_DESCRIPTORS = frozenset(
@@ -133,6 +134,12 @@ _HEADS_OF_STATE = frozenset(
     {"president", "prime minister", "premier", "leader", "chancellor", "king", "queen", "emir"}
     | {"head of state"}
 )
+#: roles that name the same office ("the Hungarian premier" is its prime minister)
+_ROLE_SYNONYMS = {
+    "premier": ("premier", "prime minister"),
+    "prime minister": ("prime minister", "premier"),
+    "chancellor": ("chancellor",),
+}
 _PLACE_WORDS = frozenset(
     """street avenue road boulevard square plaza park hill tower house hall center centre
     building city county valley river island islands bay beach lake mountain mountains airport
@@ -705,15 +712,30 @@ class SpeakerBook:
         pool = (
             list(reversed(self.history)) + list(reversed(self.seen)) + list(reversed(self.entities))
         )
-        for e in pool:
+        spoken = set(self.history) | set(self.seen)
+        first: dict[Entity, int] = {}
+        for pos, e in self.observed:
+            first[e] = min(pos, first.get(e, pos))
+        roles = _ROLE_SYNONYMS.get(role, (role,))
+        fits = []
+        for e in dict.fromkeys(pool):
             if e.kind != "person":
                 continue
+            if e not in spoken and first.get(e, -1) > m.span[0]:
+                continue  # named only later in the article
             if m.country and e.country and e.country != m.country:
                 continue
             if m.country and not e.country:
                 continue
-            if generic or role in e.role.lower() or (role.split()[-1] in e.role.lower().split()):
-                return e
+            erole = e.role.lower()
+            if generic or any(r in erole or r.split()[-1] in erole.split() for r in roles):
+                fits.append(e)
+        if fits:
+            if role == "leader":
+                # "the Turkish leader" of a president and a foreign minister: the president
+                rulers = [e for e in fits if e.role.lower() in _HEADS_OF_STATE]
+                return rulers[0] if rulers else fits[0]
+            return fits[0]
         if m.country and (generic or role in _HEADS_OF_STATE):
             # "Vladimir Putin held talks with President of Finland Alexander Stubb. The Russian
             # leader said": the only person of the article whose country is not given
