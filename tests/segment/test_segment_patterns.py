@@ -1586,3 +1586,10 @@ def test_a_role_nominal_names_a_person_already_named_with_that_office() -> None:
         "Turkish Foreign Minister Hakan Fidan signed a memorandum."
     )
     assert [s.speaker for s in segment(text)] == ["Recep Tayyip Erdogan", "Viktor Orban"]
+
+
+def test_first_person_possessive_subjects_are_the_writer() -> None:
+    text = "My delegation believes that reform is overdue. Our Government supports the plan."
+    assert _pairs(text) == []
+    got = segment("My delegation believes that reform is overdue.", unit="attribution")
+    assert [s.speaker for s in got] == ["author"]

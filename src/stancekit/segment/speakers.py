@@ -335,6 +335,10 @@ class SpeakerBook:
             if not self.plural_speakers:
                 return None
             return self._named(re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I), "group")
+        if words and words[0] in ("my", "our") and len(words) <= 3:
+            # "My delegation believes", "Our Government supports" outside quotations: the
+            # writer, as "we" is
+            return self._named("author", "anonymous") if self.plural_speakers else None
         before = self._resolved_at
         head = mention.head
         if (
