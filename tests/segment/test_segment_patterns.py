@@ -1158,7 +1158,7 @@ def test_acronyms_named_organisations_and_plural_owners() -> None:
     assert _pairs("The governments of Chad and Niger said they would open centres.") == []
     got = _pairs('Asked about funding, Tedros said only: "We are grateful."')
     assert got == [("Tedros", "direct", "We are grateful")]
-    assert [s.country for s in segment("The US said the talks were useful.")] == ["US"]
+    assert [s.country for s in segment("The US said the talks were useful.")] == ["United States"]
 
 
 def test_single_quotation_marks_possessive_plurals_and_dotted_countries() -> None:
@@ -1169,7 +1169,7 @@ def test_single_quotation_marks_possessive_plurals_and_dotted_countries() -> Non
     assert got == [("students' union", "indirect", "the fees were too high")]
     got = segment("U.S. Trade Representative Jamieson Greer said tariffs were overdue.")
     assert [(s.speaker, s.role, s.country) for s in got] == [
-        ("Jamieson Greer", "Trade Representative", "U.S.")
+        ("Jamieson Greer", "Trade Representative", "United States")
     ]
 
 
@@ -1551,7 +1551,7 @@ def test_labels_of_small_states_and_a_place_after_the_name() -> None:
     assert got == [
         ("Albert II", "Monaco"),
         ("Mohammed Al Nahyan", None),
-        ("Gjorge Ivanov", "Macedonia"),
+        ("Gjorge Ivanov", "North Macedonia"),
     ]
 
 
@@ -1593,3 +1593,30 @@ def test_first_person_possessive_subjects_are_the_writer() -> None:
     assert _pairs(text) == []
     got = segment("My delegation believes that reform is overdue.", unit="attribution")
     assert [s.speaker for s in got] == ["author"]
+
+
+def test_one_name_per_country_and_regions_out_of_names() -> None:
+    got = segment("President of the United States of America Donald Trump said talks went well.")
+    assert [(s.speaker, s.country) for s in got] == [("Donald Trump", "United States")]
+    text = (
+        "Vladimir Putin spoke with President of the United Arab Emirates Mohammed bin Zayed Al "
+        "Nahyan. The President of the UAE expressed gratitude for the help."
+    )
+    assert [s.speaker for s in segment(text)] == ["Mohammed bin Zayed Al Nahyan"]
+    got = segment("Governor of the Kaluga Region Vladislav Shapsha said output grew.")
+    assert [(s.speaker, s.role) for s in got] == [("Vladislav Shapsha", "Governor")]
+
+
+def test_an_organisation_before_a_title_and_name() -> None:
+    got = segment("World Bank President Ajay Banga said growth would slow.")
+    assert [s.speaker for s in got] == ["Ajay Banga"]
+    got = segment("Bank of England Governor Andrew Bailey said rates would hold.")
+    assert [s.speaker for s in got] == ["Andrew Bailey"]
+
+
+def test_the_president_is_not_the_last_speaker_of_another_office() -> None:
+    text = (
+        "Vladimir Putin met with Governor of the Kaluga Region Vladislav Shapsha. Vladislav "
+        "Shapsha noted that output had grown. The President asked about healthcare."
+    )
+    assert [s.speaker for s in segment(text)] == ["Vladislav Shapsha", "Vladimir Putin"]

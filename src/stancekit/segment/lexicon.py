@@ -13,6 +13,7 @@ __all__ = [
     "BROAD_SPLIT_ING",
     "CLAUSE_CUES",
     "COUNTRIES",
+    "COUNTRY_NAMES",
     "CUE_FORMS",
     "DEMONYMS",
     "FEMALE_WORDS",
@@ -690,8 +691,40 @@ COUNTRIES: frozenset[str] = frozenset(DEMONYMS.values()) | frozenset(
         "Cape Verde",
         "East Timor",
         "Swaziland",
+        "UAE",
+        "U.A.E.",
     }
 )
+
+#: Other names of a country → the name the demonym table gives it ("USA" → "United States"),
+#: so that ``group_by="country"`` sees one country.
+COUNTRY_NAMES: dict[str, str] = {
+    "Russian Federation": "Russia",
+    "United States of America": "United States",
+    "the United States": "United States",
+    "USA": "United States",
+    "U.S.": "United States",
+    "US": "United States",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "the United Kingdom": "United Kingdom",
+    "Republic of Korea": "South Korea",
+    "UAE": "United Arab Emirates",
+    "U.A.E.": "United Arab Emirates",
+    "Czechia": "Czech Republic",
+    "the Czech Republic": "Czech Republic",
+    "Turkiye": "Turkey",
+    "Türkiye": "Turkey",
+    "the Netherlands": "Netherlands",
+    "the Philippines": "Philippines",
+    "Ivory Coast": "Cote d'Ivoire",
+    "Macedonia": "North Macedonia",
+    "Cape Verde": "Cabo Verde",
+    "East Timor": "Timor-Leste",
+    "Swaziland": "Eswatini",
+    "Vatican": "Holy See",
+}
 
 #: Head nouns that make a noun phrase an organisation.
 ORG_HEADS: frozenset[str] = frozenset(

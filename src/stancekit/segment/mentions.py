@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from stancekit.segment.lexicon import (
     ANON_HEADS,
     COUNTRIES,
+    COUNTRY_NAMES,
     CUE_FORMS,
     DEMONYMS,
     FEMALE_WORDS,
@@ -224,6 +225,8 @@ def _described_org(toks: list[str]) -> str:
     k = 1 if toks and toks[0].lower() in ("the", "a", "an") else 0
     for d in range(k, min(k + 3, len(toks) - 1)):
         if org_descriptor(toks[d]) and all(_is_cap(t) for t in toks[d + 1 :]):
+            if toks[d + 1].lower().rstrip(".") in ROLE_WORDS and len(toks) - d > 3:
+                return ""  # "World Bank President Ajay Banga": a titled person
             if all(t.replace("-", "").isalpha() for t in toks[k:d]):
                 return " ".join(toks[d + 1 :])
             return ""
@@ -251,6 +254,12 @@ def parse_mention(text: str, span: Span) -> Mention:
     return Mention(m.kind, m.text, span, m.name, m.head, m.role, m.country, m.gender, m.of)
 
 
+#: what ends the name of a region ("the Kaluga Region", "Sverdlovsk Oblast")
+_REGION_HEADS = frozenset(
+    "region oblast province territory krai district county governorate prefecture".split()
+)
+
+
 def _he_surname(toks: list[str]) -> bool:
     """Does the mention end in a Chinese name with the surname He (``He Lifeng``)?"""
     return (
@@ -265,7 +274,17 @@ def _he_surname(toks: list[str]) -> bool:
 @functools.lru_cache(maxsize=16384)
 def _read_mention(raw: str) -> Mention:
     """:func:`parse_mention` of the whole of ``raw``: a reading depends on the mention's words
-    alone, so one reading serves every place they occur ("he", "Trump", "the president")."""
+    alone, so one reading serves every place they occur ("he", "Trump", "the president").
+    Countries are named one way ("USA", "the United States" → "United States")."""
+    m = _read_words(raw)
+    country = COUNTRY_NAMES.get(m.country, m.country)
+    name = COUNTRY_NAMES.get(m.name, m.name) if m.kind == "country" else m.name
+    if country == m.country and name == m.name:
+        return m
+    return Mention(m.kind, m.text, m.span, name, m.head, m.role, country, m.gender, m.of)
+
+
+def _read_words(raw: str) -> Mention:
     span = (0, len(raw))
     toks: list[str] = _TOKEN.findall(raw)
     words = [t.lower() for t in toks]
@@ -362,6 +381,22 @@ def _read_mention(raw: str) -> Mention:
             del toks[k : j + n]
             del words[k : j + n]
             break
+    for k in range(len(toks) - 2):
+        # "Governor of the Kaluga Region Vladislav Shapsha": a region is no part of the name
+        if words[k] != "of":
+            continue
+        j = k + 1 + (words[k + 1] == "the")
+        end = j
+        while end < len(toks) and _is_cap(toks[end]) and words[end] not in _REGION_HEADS:
+            end += 1
+        if (
+            j < end < len(toks) - 2
+            and words[end] in _REGION_HEADS
+            and all(_is_cap(x) for x in toks[end + 1 :])
+        ):
+            del toks[k : end + 1]
+            del words[k : end + 1]
+            break
     skip_next = False
     for k, t in enumerate(toks):
         w = words[k]
@@ -455,7 +490,18 @@ def _read_mention(raw: str) -> Mention:
     is_org = head in ORG_HEADS or any(
         w.rstrip(".") in ("inc", "llc", "corp", "ltd", "co") for w in words
     )
-    if not is_org and name and len(toks) >= 3:
+    titled_person = (
+        bool(role_parts)
+        and role_parts[-1].lower().rstrip(".") in ROLE_WORDS
+        and 2 <= len(name_parts) <= 4
+        and toks[-1] == name_parts[-1]
+        and not any(p.lower() in ORG_HEADS for p in name_parts)
+    )
+    if is_org and titled_person:
+        # "Bank of England Governor Andrew Bailey": the governor, not the bank
+        is_org = False
+        head = words[-1].rstrip(".")
+    if not is_org and name and len(toks) >= 3 and not titled_person:
         # "The French Embassy in Beijing", "the Oregon Court of Appeals"
         for k in range(1, len(words) - 1):
             if (

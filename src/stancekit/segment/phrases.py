@@ -17,6 +17,7 @@ import re
 from stancekit.segment.lexicon import (
     ABBREVIATIONS,
     ANON_HEADS,
+    COUNTRIES,
     GROUP_HEADS,
     ORG_HEADS,
     PEOPLE_SUFFIXES,
@@ -319,6 +320,9 @@ def before_home(toks: list[tuple[int, int, str]], start: int, end: int) -> int:
         return end
     if toks[of - 1][2].lower() in ORG_HEADS or toks[of - 1][2].lower().rstrip("s") in ORG_HEADS:
         return end  # "the Federal Reserve Bank of New York": an organisation's name
+    before = [t[2] for t in toks[start:of]]
+    if any(" ".join(before[k:]) in COUNTRIES for k in range(len(before))):
+        return end  # "President of the United States of America Donald Trump"
     name = [t[2] for t in toks[start:of] if t[2].lower() not in ROLE_WORDS | _DETERMINERS]
     caps = [w for w in name if _is_cap(w) and w.rstrip(".").lower() not in ABBREVIATIONS]
     return of - 1 if len(caps) >= 2 else end

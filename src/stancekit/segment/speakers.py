@@ -764,10 +764,18 @@ class SpeakerBook:
             and role in ("president", "prime minister", "premier", "leader")
             and self.history
         ):
-            # "The President said" in a readout whose roles were not spelled out
+            # "The President said" in a readout whose roles were not spelled out: the last
+            # speaker who holds no other office ("Governor X briefed ... The President asked"
+            # is not the governor)
             for e in reversed(self.history):
-                if e.kind == "person":
+                if e.kind == "person" and (not e.role or role in e.role.lower()):
                     return e
+            known_people = [e for e in self._by_recency() if e.kind == "person"]
+            known_people += [e for e in self._plain_names(m.span[0]) if _personal(e.name)]
+            untitled = list(dict.fromkeys(e.name for e in known_people if not e.role))
+            if len(untitled) == 1:
+                one = next(e for e in known_people if e.name == untitled[0])
+                return one if one in self.entities else self._new(one)
         return None
 
     def alias(self, entity: Entity, form: str) -> None:
