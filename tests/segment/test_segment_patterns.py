@@ -1620,3 +1620,11 @@ def test_the_president_is_not_the_last_speaker_of_another_office() -> None:
         "Shapsha noted that output had grown. The President asked about healthcare."
     )
     assert [s.speaker for s in segment(text)] == ["Vladislav Shapsha", "Vladimir Putin"]
+
+
+def test_indian_titles_and_honorifics() -> None:
+    text = (
+        "Prime Minister Shri Narendra Modi held a call with President Macron. PM Modi "
+        "congratulated him on the summit."
+    )
+    assert [(s.speaker, s.role) for s in segment(text)] == [("Narendra Modi", "Prime Minister")]

@@ -20,9 +20,10 @@ from stancekit.errors import InputError
 
 __all__ = ["AliasBook", "AliasEntry", "load_aliases"]
 
-#: honorifics before a name: English ones and Malaysia's ("Datuk Seri Anwar Ibrahim")
+#: honorifics before a name: English ones, India's ("Shri Narendra Modi") and Malaysia's
+#: ("Datuk Seri Anwar Ibrahim")
 _HONORIFIC = re.compile(
-    r"^(?:Mr|Mrs|Ms|Dr|Madam|Sir|Prof|Hon|Tan Sri|Toh Puan|Datuk Seri|Datin Seri"
+    r"^(?:Mr|Mrs|Ms|Dr|Madam|Sir|Prof|Hon|H\.E|Shri|Smt|Tan Sri|Toh Puan|Datuk Seri|Datin Seri"
     r"|Dato[’']? Seri|Dato[’']? Sri|Datuk|Datin|Dato[’']?|Tun)\.?\s+"
 )
 

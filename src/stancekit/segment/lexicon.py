@@ -574,7 +574,7 @@ def cue_base(form: str) -> str:
 
 #: Lower-case words that name roles or titles (they precede a person's name).
 ROLE_WORDS: frozenset[str] = frozenset(
-    """president vice prime minister premier chancellor king queen prince princess emir sheikh
+    """president vice prime minister premier pm chancellor king queen prince princess emir sheikh
     sultan pope secretary general state deputy chief executive officer financial operating
     spokesman spokeswoman spokesperson ambassador envoy senator sen sen. rep rep. representative
     governor gov gov. mayor judge justice chairman chairwoman chair chairperson director head
