@@ -1628,3 +1628,12 @@ def test_indian_titles_and_honorifics() -> None:
         "congratulated him on the summit."
     )
     assert [(s.speaker, s.role) for s in segment(text)] == [("Narendra Modi", "Prime Minister")]
+
+
+def test_which_said_after_an_organisation() -> None:
+    text = "The plan drew criticism from the Foreign Ministry, which said it was unlawful."
+    assert [(s.speaker, s.mention, s.text) for s in segment(text)] == [
+        ("Foreign Ministry", "which", "it was unlawful")
+    ]
+    # a document or a thing "which says" is no speaker
+    assert _pairs("The law, which says that taxes must rise, passed.") == []

@@ -199,7 +199,7 @@ def according_to(ctx: SentenceContext, cues: list[Cue]) -> list[Raw] | None:
 #: ``, who said``, ``, who in 2010 said``, ``, who has repeatedly argued``: what may stand
 #: between a relative pronoun and its cue
 _WHO_BEFORE = re.compile(
-    r"(,\s+|\s)(who)\s+(?:(?:also|has|have|had|later|then|earlier|once|repeatedly|often|"
+    r"(,\s+|\s)(who|which)\s+(?:(?:also|has|have|had|later|then|earlier|once|repeatedly|often|"
     r"recently|publicly|previously|in\s+\d{4}|on\s+[A-Z][a-z]+day),?\s+){0,3}\Z"
 )
 
@@ -233,7 +233,7 @@ def relative_speakers(
     clause starts, who span, antecedent span)`` for each."""
     out: list[tuple[Cue, int, tuple[int, int], tuple[int, int]]] = []
     m = ctx.masked
-    if m.find("who", ctx.start, ctx.end) < 0:
+    if m.find("who", ctx.start, ctx.end) < 0 and m.find("which", ctx.start, ctx.end) < 0:
         return out
     for c in cues:
         lo = max(ctx.start, c.start - 60)
@@ -251,6 +251,10 @@ def relative_speakers(
             continue
         if not commas and parse_mention(ctx.text, ante).kind != "person":
             continue  # "Americans who know ...": restrictive, a kind of people
+        if hit.group(2) == "which" and (
+            not commas or parse_mention(ctx.text, ante).kind not in ("org", "country")
+        ):
+            continue  # "..., which said": only an organisation's or a country's clause
         out.append((c, hit.start(), who, ante))
     return out
 
