@@ -285,6 +285,7 @@ def _read_mention(raw: str) -> Mention:
 
 
 def _read_words(raw: str) -> Mention:
+    """The reading of :func:`_read_mention`, country names as written."""
     span = (0, len(raw))
     toks: list[str] = _TOKEN.findall(raw)
     words = [t.lower() for t in toks]

@@ -138,7 +138,6 @@ _HEADS_OF_STATE = frozenset(
 _ROLE_SYNONYMS = {
     "premier": ("premier", "prime minister"),
     "prime minister": ("prime minister", "premier"),
-    "chancellor": ("chancellor",),
 }
 _PLACE_WORDS = frozenset(
     """street avenue road boulevard square plaza park hill tower house hall center centre
@@ -489,15 +488,15 @@ class SpeakerBook:
         chief, Martin Griffiths, echoed the warning. He said B.`` "He" is Griffiths."""
         if self._opening is None or m.gender not in ("m", "f"):
             return None
-        for s, e in reversed(self.quiet):
-            if e > m.span[0]:
+        for start, end in reversed(self.quiet):
+            if end > m.span[0]:
                 continue
-            if s <= since:
+            if start <= since:
                 return None
-            found = self._opening(s, e)
+            found = self._opening(start, end)
             if found is None:
                 return None  # "But Ayotte isn't interested." may be read wrong: no guess
-            if _OTHER_CLAUSE.search(self._text, found.span[1], e):
+            if _OTHER_CLAUSE.search(self._text, found.span[1], end):
                 return None  # "Sanders held a rally while Clinton hosted an event": two people
             words = found.name.split()
             if found.kind != "person" or not _personal(found.name):
