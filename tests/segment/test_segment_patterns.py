@@ -1637,3 +1637,17 @@ def test_which_said_after_an_organisation() -> None:
     ]
     # a document or a thing "which says" is no speaker
     assert _pairs("The law, which says that taxes must rise, passed.") == []
+
+
+def test_a_gerund_subject_is_no_fronted_phrase() -> None:
+    text = "Fighting raged despite a truce, witnesses told AFP."
+    assert _pairs(text) == [("anonymous", "indirect", "Fighting raged despite a truce")]
+    text = "Speaking in Moscow, Tom Lee said prices would rise."
+    assert _pairs(text) == [("Tom Lee", "indirect", "prices would rise")]
+
+
+def test_an_object_then_the_content_with_its_own_article() -> None:
+    text = "Volker Perthes told the Security Council the warring generals had agreed to talks."
+    assert _pairs(text) == [
+        ("Volker Perthes", "indirect", "the warring generals had agreed to talks")
+    ]

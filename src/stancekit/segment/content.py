@@ -109,6 +109,9 @@ _PREPOSITIONS = frozenset(
 )
 
 
+_NEW_NOUN_PHRASE = frozenset("the a an his her their its our".split())
+
+
 def _after_object(m: str, pos: int, limit: int) -> int | None:
     """Content start after ``told <object>``: after ``that`` when it comes soon, else after the
     object noun phrase; ``None`` when only adverbials follow."""
@@ -133,6 +136,7 @@ def _after_object(m: str, pos: int, limit: int) -> int | None:
             and k < 5
             and words[k][2].lower() not in _PREPOSITIONS
             and words[k][2] not in (",", ".", ":")
+            and words[k][2].lower() not in _NEW_NOUN_PHRASE  # "the Council the warring sides"
         ):
             k += 1
     elif k < len(words) and (words[k][2].lower() in _OBJECT_WORDS or words[k][2][:1].isupper()):

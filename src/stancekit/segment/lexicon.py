@@ -743,8 +743,8 @@ ORG_HEADS: frozenset[str] = frozenset(
 #: Head nouns of unnamed sources (speaker ``anonymous``).
 ANON_HEADS: frozenset[str] = frozenset(
     """source sources person people official officials insider insiders diplomat diplomats
-    aide aides observer observers employee staffer worker resident voter supporter member
-    participant attendee witness""".split()
+    aide aides observer observers employee staffer staffers worker resident voter supporter
+    member participant attendee witness witnesses""".split()
 )
 
 #: Groups that speak (not joint subjects of a readout): kept as their own speaker.

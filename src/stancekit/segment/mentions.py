@@ -197,7 +197,9 @@ _PARTICLES = frozenset(
 )
 
 
-_ANON_PLURALS = frozenset("sources officials people diplomats insiders aides".split())
+_ANON_PLURALS = frozenset(
+    "sources officials people diplomats insiders aides witnesses observers staffers".split()
+)
 _ACRONYM = re.compile(r"[A-Z]{2,6}\Z")
 #: what someone sends: "a statement from X" speaks for X
 _SENT = frozenset("statement letter message note post memo readout tweet email e-mail".split())

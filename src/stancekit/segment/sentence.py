@@ -265,6 +265,14 @@ def _plural_verb(text: str, at: int) -> bool:
     return w in CUE_FORMS and (w + "s" in CUE_FORMS or w + "es" in CUE_FORMS)
 
 
+def _gerund_clause(words: list[str]) -> bool:
+    """``Fighting raged despite ...``, ``Voting was slow``: a gerund subject and its verb."""
+    second = words[1].lower().strip(",")
+    if second in _FINITE_WORDS:
+        return True
+    return second.endswith("ed") and (len(words) == 2 or words[2].lower() in _FRONT_WORDS)
+
+
 def fronted_fragment(prefix: str) -> bool:
     """True when ``prefix`` (what precedes ``, X said``) is a fronted adverbial or
     participial phrase, not content: "In the early 1990s", "Asked about the vote"."""
@@ -272,6 +280,8 @@ def fronted_fragment(prefix: str) -> bool:
     if not words or len(words) > 14:
         return False
     first = words[0].lower()
+    if first.endswith("ing") and len(words) >= 2 and _gerund_clause(words):
+        return False  # "Fighting raged despite a truce, residents said": a clause
     if first in ("asked", "pressed") or (first.endswith("ing") and words[0][:1].isupper()):
         return True  # "Asked about ...", "Holding open a book", "Speaking in Moscow"
     if first not in _FRONT_WORDS:
