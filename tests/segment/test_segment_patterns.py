@@ -1651,3 +1651,20 @@ def test_an_object_then_the_content_with_its_own_article() -> None:
     assert _pairs(text) == [
         ("Volker Perthes", "indirect", "the warring generals had agreed to talks")
     ]
+
+
+def test_a_document_speaks_for_its_sender() -> None:
+    text = (
+        "The Foreign Ministry issued a statement on Monday. The statement said the talks had "
+        "been useful."
+    )
+    assert [s.speaker for s in segment(text)] == ["Foreign Ministry"]
+    text = (
+        "Vladimir Putin sent a message of condolences to President Tokayev. The message said, "
+        'in part: "We share your grief."'
+    )
+    assert _pairs(text) == [("Vladimir Putin", "direct", "We share your grief")]
+
+
+def test_each_side_is_a_joint_subject() -> None:
+    assert _pairs("Each side blamed the other for the collapse of the talks.") == []

@@ -350,7 +350,7 @@ def _read_words(raw: str) -> Mention:
     if "and" in words[:owner_at] and _is_coordination(toks[:owner_at]):
         # "Putin and Xi"; but "a spokesperson for the Parks and Recreation Department" is one
         return Mention("plural", raw, span)
-    if (words and words[0] in ("both", "two", "three", "all")) or (
+    if (words and words[0] in ("both", "two", "three", "all", "each")) or (
         len(words) >= 2 and words[1] in ("two", "three", "both")
     ):
         return Mention("plural", raw, span)

@@ -482,6 +482,29 @@ class SpeakerBook:
             return self._org(inner)  # "The Kremlin's spokesman": the Kremlin's word
         return self._person(inner) if inner.kind == "person" else None
 
+    def _sender(self, m: Mention) -> Entity | None:
+        """Who sent the document ``m`` names (``The Foreign Ministry issued a statement. The
+        statement said ...``): the subject of the sentence, since the last speaker, that
+        mentions it."""
+        if self._opening is None:
+            return None
+        for start, end in reversed(self.quiet):
+            if end > m.span[0]:
+                continue
+            if start <= self._resolved_at:
+                return None
+            if m.head not in self._text[start:end].lower():
+                continue
+            found = self._opening(start, end)
+            if found is None:
+                return None
+            if found.kind == "org":
+                return self._org(found)
+            if found.kind == "person" and len(found.name.split()) >= 2:
+                return self._person(found)
+            return None
+        return None
+
     def _subject_since(self, m: Mention, since: int) -> Entity | None:
         """The person who opens the latest sentence without a statement between the previous
         speaker mention (at ``since``) and the pronoun ``m``: in ``Guterres said A. The relief
@@ -607,6 +630,9 @@ class SpeakerBook:
         if head in _DESCRIBED and first_word in ("one", "another", "a", "an"):
             return self._named("anonymous", "anonymous")  # "another New Hampshire Democrat"
         if head in _DOCUMENTS:
+            sender = self._sender(m)
+            if sender is not None:
+                return sender
             # "President Putin also sent a message. The message said: ...": the titled person
             # named since the last speaker, else the last speaker
             since = [e for pos, e in self.observed if self._resolved_at < pos < m.span[0]]
