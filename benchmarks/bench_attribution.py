@@ -14,7 +14,8 @@ What it measures, in one process:
    ignore reported speech;
 3. throughput in MB of article text per second, one process, on the PolNeAR train+dev texts
    (median of repeats; wall clock and CPU time of the process, the latter being what one core
-   delivers when other jobs share the machine), and with ``n_jobs=2``.
+   delivers when other jobs share the machine), with ``n_jobs=2``, and with the attribution
+   step switched off (the floor of the rest of the engine).
 
 Without ``../shared`` it skips the quality part and measures speed on generated text.
 """
@@ -157,6 +158,7 @@ def speed(quick: bool) -> dict[str, Any]:
         segment(arts, n_jobs=2)
         par.append(time.perf_counter() - t0)
     t_two = statistics.median(par)
+    t_floor = _without_attribution(arts, repeats)
     return {
         "articles": len(arts),
         "megabytes": round(mb, 3),
@@ -167,8 +169,30 @@ def speed(quick: bool) -> dict[str, Any]:
         "mb_per_cpu_second": round(mb / c_one, 3),
         "seconds_two_jobs_median": round(t_two, 3),
         "mb_per_s_two_jobs": round(mb / t_two, 3),
+        # the rest of the engine with the per-sentence attribution step made a no-op: the
+        # floor that any attribution rule adds to
+        "seconds_without_attribution_median": round(t_floor, 3),
+        "mb_per_s_without_attribution": round(mb / t_floor, 3),
         "repeats": repeats,
     }
+
+
+def _without_attribution(arts: list[Article], repeats: int) -> float:
+    """Median seconds of ``segment(arts)`` when no sentence is attributed: paragraphs,
+    sentences, quotation masking, the cue scan, the speaker pre-pass and the table remain."""
+    from stancekit.segment import engine
+
+    real = engine.attribute_sentence
+    engine.attribute_sentence = lambda ctx: ([], None, None)  # type: ignore[assignment]
+    try:
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            segment(arts)
+            times.append(time.perf_counter() - t0)
+    finally:
+        engine.attribute_sentence = real
+    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
