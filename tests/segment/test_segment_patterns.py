@@ -1668,3 +1668,16 @@ def test_a_document_speaks_for_its_sender() -> None:
 
 def test_each_side_is_a_joint_subject() -> None:
     assert _pairs("Each side blamed the other for the collapse of the talks.") == []
+
+
+def test_family_names_written_first_and_a_country_after_a_titled_name() -> None:
+    text = "Xi Jinping met Kim Jong Un. Kim said the two countries were brothers."
+    assert [s.speaker for s in segment(text)] == ["Kim Jong Un"]
+    # a capitalised run that is no name does not lend its first word a fuller name
+    text = "Ford Motor cut jobs last year. Ford said demand was weak."
+    assert [s.speaker for s in segment(text)] == ["Ford"]
+    text = (
+        "Prime Minister Narendra Modi spoke with Prime Minister Shigeru Ishiba of Japan. "
+        "The Japanese prime minister expressed condolences."
+    )
+    assert [(s.speaker, s.country) for s in segment(text)] == [("Shigeru Ishiba", "Japan")]

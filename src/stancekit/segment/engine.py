@@ -11,7 +11,7 @@ from stancekit.segment.aliases import AliasBook
 from stancekit.segment.attribution import attribute_sentence
 from stancekit.segment.cues import cue_hits, trie_pattern
 from stancekit.segment.headlines import headline_claim
-from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
+from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
 from stancekit.segment.mentions import Mention, Span, parse_mention
 from stancekit.segment.sentence import Raw, SentenceContext, has_cue, quote_pieces
 from stancekit.segment.speakers import Entity, SpeakerBook
@@ -62,6 +62,9 @@ _TITLE_HINT = re.compile(
     + r")(?![\w’'])"
 )
 
+
+# " of Japan" after a titled name
+_OF_COUNTRY = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})\b")
 
 # a demonym (checked against DEMONYMS), "counterpart" and a name
 _COUNTERPART_NAME = re.compile(
@@ -124,7 +127,16 @@ def segment_article(
             span = counterparts.pop(0)
             book.observe(text, span, position=span[0])
         if _TITLE_HINT.search(text, m.start(), m.end()):
-            book.observe(text, m.span(), position=m.start())
+            span = m.span()
+            of = _OF_COUNTRY.match(text, m.end())
+            if of is not None:
+                # "Prime Minister Shigeru Ishiba of Japan": the country after the name
+                words = of.group(1).split()
+                for n in range(len(words), 0, -1):
+                    if " ".join(words[:n]) in COUNTRIES:
+                        span = (m.start(), of.start(1) + len(" ".join(words[:n])))
+                        break
+            book.observe(text, span, position=m.start())
         else:
             book.remember(text, m.span(), position=m.start())
     for span in counterparts:

@@ -288,7 +288,29 @@ class SpeakerBook:
             if any(w in CUE_FORMS for w in words):
                 continue  # "Said Ellis", "Obama Says Museum ...": not names
             return name
-        return None
+        # "Xi Jinping met Kim Jong Un. Kim said": a family name written first
+        firsts = set()
+        for pos, text, span in self._plain:
+            if pos >= before or text[span[0] : span[1]].split()[0].lower() != surname:
+                continue
+            name = _plain_name(text, span)
+            words = name.lower().split() if name is not None else []
+            if (
+                name is not None
+                and 2 <= len(words) <= 3
+                and words[0] == surname
+                and _personal(name)
+                and not any(w in CUE_FORMS for w in words)
+                # "Trump Force One", "EgyptAir Flight MS804": words the article also writes
+                # in lower case, or with digits, are no given names
+                and all(w.replace("-", "").isalpha() for w in words[1:])
+                and not any(w in self.lower_words() for w in words[1:])
+                # the shape of an East Asian name: a short family name ("Kim Jong Un", "Li
+                # Qiang") or a hyphenated given name ("Ban Ki-moon", "Moon Jae-in")
+                and (len(surname) <= 3 or any("-" in w for w in words[1:]))
+            ):
+                firsts.add(name)
+        return firsts.pop() if len(firsts) == 1 else None
 
     def spoke(self, entity: Entity) -> None:
         """Record that ``entity`` made a statement (for pronouns and nominals)."""
