@@ -1681,3 +1681,12 @@ def test_family_names_written_first_and_a_country_after_a_titled_name() -> None:
         "The Japanese prime minister expressed condolences."
     )
     assert [(s.speaker, s.country) for s in segment(text)] == [("Shigeru Ishiba", "Japan")]
+
+
+def test_a_vietnamese_family_name_spelled_like_a_word_and_a_leader_named_later() -> None:
+    text = (
+        "General Secretary To Lam received Lao Prime Minister Sonexay Siphandone. To Lam "
+        "affirmed that ties were special. The Vietnamese leader suggested faster trade. Also "
+        "on March 3, Prime Minister Pham Minh Chinh held talks with his Lao counterpart."
+    )
+    assert [s.speaker for s in segment(text)] == ["To Lam", "To Lam"]

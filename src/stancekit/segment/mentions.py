@@ -262,11 +262,16 @@ _REGION_HEADS = frozenset(
 )
 
 
+#: family names spelled like English function words: Chinese He, Vietnamese To (Tô)
+_WORDLIKE_SURNAMES = frozenset({"He", "To"})
+
+
 def _he_surname(toks: list[str]) -> bool:
-    """Does the mention end in a Chinese name with the surname He (``He Lifeng``)?"""
+    """Does the mention end in a name whose family name is spelled like a function word
+    (``He Lifeng``, ``To Lam``)?"""
     return (
         len(toks) >= 2
-        and toks[-2] == "He"
+        and toks[-2] in _WORDLIKE_SURNAMES
         and _is_cap(toks[-1])
         and toks[-1].lower() not in _CAP_STOP
         and toks[-1].lower() not in CUE_FORMS

@@ -790,8 +790,14 @@ class SpeakerBook:
         if m.country and (generic or role in _HEADS_OF_STATE):
             # "Vladimir Putin held talks with President of Finland Alexander Stubb. The Russian
             # leader said": the only person of the article whose country is not given
-            persons = [e for e in pool if e.kind == "person"]
-            persons += [e for _, e in reversed(self.observed) if e.kind == "person"]
+            persons = [
+                e
+                for e in pool
+                if e.kind == "person" and (e in spoken or first.get(e, -1) <= m.span[0])
+            ]
+            persons += [
+                e for pos, e in reversed(self.observed) if e.kind == "person" and pos <= m.span[0]
+            ]
             plain = [e for e in self._plain_names(m.span[0]) if _personal(e.name)]
             people = list(dict.fromkeys([e.name for e in persons] + [e.name for e in plain]))
             known = {e.name: e for e in persons}

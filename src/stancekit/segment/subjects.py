@@ -225,8 +225,8 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     end = i
     while i >= 0:
         tok = toks[i][2]
-        if _np_token(tok) or (tok == "He" and i < end and _he_surname([tok, toks[i + 1][2]])):
-            i -= 1  # "Vice Premier He Lifeng": the surname He
+        if _np_token(tok) or (i < end and _he_surname([tok, toks[i + 1][2]])):
+            i -= 1  # "Vice Premier He Lifeng", "General Secretary To Lam": a family name
             continue
         low = tok.lower()
         if low in _POSSESSIVES and i < end and clause_start(toks, i, text, lo):
