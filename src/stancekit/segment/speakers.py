@@ -768,19 +768,21 @@ class SpeakerBook:
         for pos, e in self.observed:
             first[e] = min(pos, first.get(e, pos))
         roles = _ROLE_SYNONYMS.get(role, (role,))
-        fits = []
+        before: list[Entity] = []
+        later: list[Entity] = []  # named only after the nominal: a lead's "Australia's
+        # prime minister" before "Prime Minister Anthony Albanese told reporters"
         for e in dict.fromkeys(pool):
             if e.kind != "person":
                 continue
-            if e not in spoken and first.get(e, -1) > m.span[0]:
-                continue  # named only later in the article
             if m.country and e.country and e.country != m.country:
                 continue
             if m.country and not e.country:
                 continue
             erole = e.role.lower()
             if generic or any(r in erole or r.split()[-1] in erole.split() for r in roles):
-                fits.append(e)
+                named_later = e not in spoken and first.get(e, -1) > m.span[0]
+                (later if named_later else before).append(e)
+        fits = before or later
         if fits:
             if role == "leader":
                 # "the Turkish leader" of a president and a foreign minister: the president
@@ -790,28 +792,15 @@ class SpeakerBook:
         if m.country and (generic or role in _HEADS_OF_STATE):
             # "Vladimir Putin held talks with President of Finland Alexander Stubb. The Russian
             # leader said": the only person of the article whose country is not given
-            persons = [
-                e
-                for e in pool
-                if e.kind == "person" and (e in spoken or first.get(e, -1) <= m.span[0])
-            ]
-            persons += [
-                e for pos, e in reversed(self.observed) if e.kind == "person" and pos <= m.span[0]
-            ]
-            plain = [e for e in self._plain_names(m.span[0]) if _personal(e.name)]
-            people = list(dict.fromkeys([e.name for e in persons] + [e.name for e in plain]))
-            known = {e.name: e for e in persons}
-            free = [n for n in people if not (n in known and known[n].country)]
-            if len(free) > 1:
-                # "the Russian leader" among Putin and the Pope: the head of state
-                heads = [n for n in free if n in known and known[n].role.lower() in _HEADS_OF_STATE]
-                free = heads if len(heads) == 1 else free
-            if len(free) == 1 and len(people) >= 2:
-                ent = known.get(free[0]) or next(e for e in plain if e.name == free[0])
-                if ent not in self.entities:
-                    ent = self._new(ent)
-                ent.country = m.country
-                return ent
+            everyone = [e for e in pool if e.kind == "person"]
+            everyone += [e for _, e in reversed(self.observed) if e.kind == "person"]
+            earlier = [e for e in everyone if e in spoken or first.get(e, -1) <= m.span[0]]
+            for persons in (earlier, everyone):
+                # people named before the nominal first ("The Vietnamese leader" is To Lam,
+                # not the prime minister named later), then everyone
+                only = self._only_free(m, persons)
+                if only is not None:
+                    return only
         if (
             not m.country
             and role in ("president", "prime minister", "premier", "leader")
@@ -830,6 +819,25 @@ class SpeakerBook:
                 one = next(e for e in known_people if e.name == untitled[0])
                 return one if one in self.entities else self._new(one)
         return None
+
+    def _only_free(self, m: Mention, persons: list[Entity]) -> Entity | None:
+        """The one person among ``persons`` and the plain names before ``m`` whose country is
+        not given, who then gets ``m``'s country; ``None`` unless there is exactly one."""
+        plain = [e for e in self._plain_names(m.span[0]) if _personal(e.name)]
+        people = list(dict.fromkeys([e.name for e in persons] + [e.name for e in plain]))
+        known = {e.name: e for e in persons}
+        free = [n for n in people if not (n in known and known[n].country)]
+        if len(free) > 1:
+            # "the Russian leader" among Putin and the Pope: the head of state
+            heads = [n for n in free if n in known and known[n].role.lower() in _HEADS_OF_STATE]
+            free = heads if len(heads) == 1 else free
+        if len(free) != 1 or len(people) < 2:
+            return None
+        ent = known.get(free[0]) or next(e for e in plain if e.name == free[0])
+        if ent not in self.entities:
+            ent = self._new(ent)
+        ent.country = m.country
+        return ent
 
     def alias(self, entity: Entity, form: str) -> None:
         """Remember another surface form of ``entity``."""
