@@ -1695,6 +1695,6 @@ def test_a_vietnamese_family_name_spelled_like_a_word_and_a_leader_named_later()
 def test_a_lead_may_name_its_speaker_in_the_next_paragraph() -> None:
     text = (
         "Australia's prime minister on Friday rejected calls for an inquiry.\n\n"
-        '"It is not necessary," Prime Minister Anthony Albanese told reporters.'
+        '"It is not necessary," Australian Prime Minister Anthony Albanese told reporters.'
     )
     assert [s.speaker for s in segment(text)] == ["Anthony Albanese"] * 2
