@@ -11,8 +11,8 @@ from stancekit.segment.aliases import AliasBook
 from stancekit.segment.attribution import attribute_sentence
 from stancekit.segment.cues import cue_hits, trie_pattern
 from stancekit.segment.headlines import headline_claim
-from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
-from stancekit.segment.mentions import Mention, Span, parse_mention
+from stancekit.segment.lexicon import DEMONYMS, FEMALE_WORDS, MALE_WORDS, ROLE_WORDS
+from stancekit.segment.mentions import Mention, Span, _country_at, parse_mention
 from stancekit.segment.sentence import Raw, SentenceContext, has_cue, quote_pieces
 from stancekit.segment.speakers import Entity, SpeakerBook
 from stancekit.segment.subjects import initial_subject
@@ -129,13 +129,10 @@ def segment_article(
         if _TITLE_HINT.search(text, m.start(), m.end()):
             span = m.span()
             of = _OF_COUNTRY.match(text, m.end())
-            if of is not None:
+            country = _country_at(of.group(1).split(), 0) if of is not None else ""
+            if of is not None and country:
                 # "Prime Minister Shigeru Ishiba of Japan": the country after the name
-                words = of.group(1).split()
-                for n in range(len(words), 0, -1):
-                    if " ".join(words[:n]) in COUNTRIES:
-                        span = (m.start(), of.start(1) + len(" ".join(words[:n])))
-                        break
+                span = (m.start(), of.start(1) + len(country))
             book.observe(text, span, position=m.start())
         else:
             book.remember(text, m.span(), position=m.start())

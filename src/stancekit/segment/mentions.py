@@ -266,7 +266,7 @@ _REGION_HEADS = frozenset(
 _WORDLIKE_SURNAMES = frozenset({"He", "To"})
 
 
-def _he_surname(toks: list[str]) -> bool:
+def _wordlike_surname(toks: list[str]) -> bool:
     """Does the mention end in a name whose family name is spelled like a function word
     (``He Lifeng``, ``To Lam``)?"""
     return (
@@ -297,8 +297,8 @@ def _read_words(raw: str) -> Mention:
     toks: list[str] = _TOKEN.findall(raw)
     words = [t.lower() for t in toks]
     gender = ""
-    he_surname = _he_surname(toks)
-    for w in words[:-2] if he_surname else words:
+    wordlike = _wordlike_surname(toks)
+    for w in words[:-2] if wordlike else words:
         if w in FEMALE_WORDS:
             gender = "f"
         elif w in MALE_WORDS:
@@ -487,8 +487,8 @@ def _read_words(raw: str) -> Mention:
             continue
         name_parts.append(t)
     while name_parts and name_parts[0].lower() in _CAP_STOP:
-        if he_surname and len(name_parts) == 2:
-            break  # "He Yadong": a surname
+        if wordlike and len(name_parts) == 2:
+            break  # "He Yadong", "To Lam": a family name
         name_parts.pop(0)
     head = _head_word(words)
     role = _role_text(role_parts)

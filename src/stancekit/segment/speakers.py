@@ -9,7 +9,7 @@ of them, or to a new one. The user's alias file
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 
 from stancekit.segment.aliases import _HONORIFIC, AliasBook
@@ -361,11 +361,10 @@ class SpeakerBook:
             # writer, as "we" is
             return self._named("author", "anonymous") if self.plural_speakers else None
         before = self._resolved_at
-        head = mention.head
         if (
-            head in _DOCUMENTS
+            mention.head in _DOCUMENTS
             and len(words) <= 2
-            and f"joint {head}" in self._text[: mention.span[0]].lower()
+            and f"joint {mention.head}" in self._text[: mention.span[0]].lower()
         ):
             # "The Joint Statement emphasizes ... The Statement noted ...": still both sides'
             return self._named(mention.text, "group") if self.plural_speakers else None
@@ -493,7 +492,8 @@ class SpeakerBook:
         return best
 
     def _spokes_owner(self, m: Mention) -> Entity | None:
-        """The person whose spokesperson ``m`` is (``Dutton's spokesperson``), if named."""
+        """Whom the spokesperson ``m`` speaks for when a possessive names them: a person
+        (``Dutton's spokesperson``) or an organisation (``The Kremlin's spokesman``)."""
         words = m.text.split()
         if m.head not in _SPOKES or len(words) < 2 or not _POSSESSOR.match(words[-2]):
             return None
@@ -504,17 +504,23 @@ class SpeakerBook:
             return self._org(inner)  # "The Kremlin's spokesman": the Kremlin's word
         return self._person(inner) if inner.kind == "person" else None
 
+    def _quiet_between(self, since: int, before: int) -> Iterator[tuple[int, int]]:
+        """Sentences without a statement that end by ``before`` and start after ``since``,
+        latest first."""
+        for start, end in reversed(self.quiet):
+            if end > before:
+                continue
+            if start <= since:
+                return
+            yield start, end
+
     def _sender(self, m: Mention) -> Entity | None:
         """Who sent the document ``m`` names (``The Foreign Ministry issued a statement. The
         statement said ...``): the subject of the sentence, since the last speaker, that
         mentions it."""
         if self._opening is None:
             return None
-        for start, end in reversed(self.quiet):
-            if end > m.span[0]:
-                continue
-            if start <= self._resolved_at:
-                return None
+        for start, end in self._quiet_between(self._resolved_at, m.span[0]):
             if m.head not in self._text[start:end].lower():
                 continue
             found = self._opening(start, end)
@@ -533,11 +539,7 @@ class SpeakerBook:
         chief, Martin Griffiths, echoed the warning. He said B.`` "He" is Griffiths."""
         if self._opening is None or m.gender not in ("m", "f"):
             return None
-        for start, end in reversed(self.quiet):
-            if end > m.span[0]:
-                continue
-            if start <= since:
-                return None
+        for start, end in self._quiet_between(since, m.span[0]):
             found = self._opening(start, end)
             if found is None:
                 return None  # "But Ayotte isn't interested." may be read wrong: no guess

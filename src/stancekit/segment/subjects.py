@@ -25,10 +25,10 @@ from stancekit.segment.mentions import (
     _PRONOUNS,
     _RELATIVES,
     Span,
-    _he_surname,
     _is_cap,
     _np_token,
     _particles_then_name,
+    _wordlike_surname,
     tokens,
 )
 from stancekit.segment.phrases import (
@@ -225,7 +225,7 @@ def left_subject(text: str, lo: int, cue_start: int) -> tuple[Span, Span | None]
     end = i
     while i >= 0:
         tok = toks[i][2]
-        if _np_token(tok) or (i < end and _he_surname([tok, toks[i + 1][2]])):
+        if _np_token(tok) or (i < end and _wordlike_surname([tok, toks[i + 1][2]])):
             i -= 1  # "Vice Premier He Lifeng", "General Secretary To Lam": a family name
             continue
         low = tok.lower()
