@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["SyntheticCorpus", "planted_corpus", "random_corpus", "to_table"]
+__all__ = ["SyntheticCorpus", "null_corpus", "planted_corpus", "random_corpus", "to_table"]
 
 _CHUNK = 65536
 
@@ -192,6 +192,38 @@ def random_corpus(
         block /= np.linalg.norm(block, axis=1, keepdims=True)
         X[r0 : r0 + block.shape[0]] = block
     return X, speaker
+
+
+def null_corpus(
+    sizes: npt.ArrayLike, *, dim: int = 64, style: float = 1.0, noise: float = 1.0, seed: int = 0
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+    """Coherent speakers with no dyad structure: every speaker exchangeable with every other.
+
+    A statement of speaker ``s`` is the unit vector along ``U + style * w[s] + noise * g``
+    with ``U`` shared by the corpus, ``w[s]`` a random direction private to the speaker (its
+    style and topics) and ``g`` fresh noise of unit expected norm.
+
+    Parameters
+    ----------
+    sizes
+        ``(S,)`` statements per speaker (``>= 1``).
+    dim, style, noise, seed
+        Dimension, weights and seed.
+
+    Returns
+    -------
+    X
+        ``(n, dim)`` float32 unit rows.
+    speaker
+        ``(n,)`` speaker codes, sorted.
+    """
+    rng = np.random.default_rng(seed)
+    counts = np.asarray(sizes, dtype=np.int64)
+    speaker = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
+    U, W = _unit(rng, (dim,)), _unit(rng, (counts.size, dim))
+    X = U + style * W[speaker] + noise * rng.standard_normal((speaker.size, dim)) / np.sqrt(dim)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    return X.astype(np.float32), speaker
 
 
 def to_table(corpus: SyntheticCorpus) -> Any:

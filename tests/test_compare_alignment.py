@@ -8,6 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy.spatial.distance import jensenshannon
 
 from stancekit import StatementTable
@@ -206,3 +208,59 @@ def test_no_calibration_requested(corpus: tuple[StatementTable, np.ndarray, np.n
     assert isinstance(res, Alignment) and np.isfinite(res.score)
     row = res.to_pandas()
     assert row.shape[0] == 1 and row.loc[0, "a"] == "A"
+
+
+def test_identical_statements_give_a_zero_width_interval_at_the_score() -> None:
+    v = unit_rows(np.random.default_rng(1), 1, 6)
+    table = make_table(["A"] * 5 + ["B"] * 5, np.repeat(v, 10, axis=0))
+    for method in ("soft", "centroid"):
+        res = alignment(table, "A", "B", method=method, **FAST)
+        assert res.score == pytest.approx(1.0)
+        assert (res.ci_low, res.ci_high) == (res.score, res.score)
+
+
+def test_one_statement_per_side_gives_no_p_and_says_why() -> None:
+    X = unit_rows(np.random.default_rng(2), 2, 6)
+    for method in ("soft", "centroid"):
+        res = alignment(make_table(["A", "B"], X), "A", "B", method=method, **FAST)
+        assert np.isnan(res.z) and np.isnan(res.p)
+        assert res.reason == "constant null"
+        assert res.to_pandas()["reason"].iloc[0] == "constant null"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sizes=st.tuples(st.integers(1, 4), st.integers(1, 4), st.integers(0, 4)),
+    d=st.integers(1, 5),
+    kind=st.sampled_from(["random", "opposite", "identical", "antipodal_pairs"]),
+    center=st.booleans(),
+    method=st.sampled_from(["soft", "centroid"]),
+    seed=st.integers(0, 2**16),
+)
+def test_every_score_stays_in_its_range_whatever_the_cosines(
+    sizes: tuple[int, int, int], d: int, kind: str, center: bool, method: str, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    n = sum(sizes)
+    X = unit_rows(rng, n, d)
+    if kind == "opposite":  # A's statements opposite to B's: P, R of any signs once centred
+        X[: sizes[0]] = X[sizes[0]]
+        X[sizes[0] :] = -X[sizes[0]]
+    elif kind == "identical":
+        X[:] = X[0]
+    elif kind == "antipodal_pairs":
+        X[1::2] = -X[::2][: X[1::2].shape[0]]
+    speakers = ["A"] * sizes[0] + ["B"] * sizes[1] + ["C"] * sizes[2]
+    res = alignment(
+        make_table(speakers, X), "A", "B", method=method, center=center,
+        n_permutations=19, n_bootstrap=20, seed=seed,
+    )  # fmt: skip
+    for value in (res.score, res.precision, res.recall, res.ci_low, res.ci_high):
+        assert np.isnan(value) or -1.0 <= value <= 1.0
+    if np.isfinite(res.score) and np.isfinite(res.ci_low):
+        assert res.ci_low <= res.score + 1e-9 or method == "centroid"
+        assert res.ci_low <= res.ci_high
+    assert np.isnan(res.z) or np.isfinite(res.z)
+    assert np.isnan(res.p) or 0.0 < res.p <= 1.0
+    assert np.isnan(res.p) == np.isnan(res.z)
+    assert (res.reason == "") == np.isfinite(res.p)

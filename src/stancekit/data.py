@@ -107,12 +107,16 @@ class LabeledMatrix:
         ``n_cols`` labels.
     name
         What the values are (for titles and exports), e.g. ``"centroid cosine"``.
+    n_formulaic
+        Formulaic statements left out before the values were computed (see
+        :mod:`stancekit.substance`); 0 when none were or nothing was left out.
     """
 
     values: npt.NDArray[Any]
     rows: tuple[str, ...]
     columns: tuple[str, ...]
     name: str = ""
+    n_formulaic: int = 0
 
     def __post_init__(self) -> None:
         values = np.asarray(self.values)
@@ -176,10 +180,15 @@ class LabeledMatrix:
                 raise KeyError(f"no column labelled {label!r}")
         ri = [self.rows.index(x) for x in r]
         ci = [self.columns.index(x) for x in c]
-        return LabeledMatrix(self.values[np.ix_(ri, ci)], tuple(r), tuple(c), self.name)
+        return LabeledMatrix(
+            self.values[np.ix_(ri, ci)], tuple(r), tuple(c), self.name, self.n_formulaic
+        )
 
     def to_pandas(self) -> pd.DataFrame:
-        """A DataFrame indexed by the row labels, one column per column label."""
-        return pd.DataFrame(
+        """A DataFrame indexed by the row labels, one column per column label
+        (``attrs["n_formulaic"]``: statements left out)."""
+        frame = pd.DataFrame(
             np.array(self.values), index=pd.Index(self.rows), columns=pd.Index(self.columns)
         )
+        frame.attrs["n_formulaic"] = self.n_formulaic
+        return frame

@@ -90,8 +90,30 @@ def test_harmonic_f_values_and_undefined() -> None:
     np.testing.assert_allclose(harmonic_f(0.5, 0.5), 0.5)
     np.testing.assert_allclose(harmonic_f([1.0, 0.2], [0.5, 0.8]), [2 / 3, 0.32])
     assert harmonic_f(0.0, 0.0) == 0.0
-    assert np.isnan(harmonic_f(0.5, -0.5))
+    assert harmonic_f(0.5, -0.5) == -0.5  # opposite signs: min(P, R), not a pole
+    assert harmonic_f(-0.2, -0.6) == -0.6
     assert np.isnan(harmonic_f(np.nan, 0.3))
+
+
+def test_harmonic_f_has_no_pole_for_opposite_signs() -> None:
+    # P + R close to 0 with opposite signs: 2PR/(P+R) gave -423 or 9754
+    f = harmonic_f([0.1001, -0.1001, 0.3], [-0.1, 0.1, -0.2999])
+    assert np.all(np.abs(f) <= 1.0)
+    np.testing.assert_allclose(f, [-0.1, -0.1001, -0.2999])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    p=st.floats(-1.0, 1.0, allow_nan=False),
+    r=st.floats(-1.0, 1.0, allow_nan=False),
+    eps=st.floats(-1e-6, 1e-6, allow_nan=False),
+)
+def test_harmonic_f_stays_between_p_and_r_and_is_continuous(p: float, r: float, eps: float) -> None:
+    f = float(harmonic_f(p, r))
+    assert -1.0 <= f <= 1.0
+    assert min(p, r) - 1e-12 <= f <= max(p, r) + 1e-12
+    near = float(harmonic_f(p + eps, r))
+    assert abs(near - f) <= 2.0 * abs(eps) + 1e-12  # Lipschitz: no jump at 0
 
 
 @pytest.mark.parametrize("use_gram", [False, True])

@@ -14,6 +14,7 @@ from stancekit.core import (
     percentile_interval,
     permutation_null,
 )
+from stancekit.core.stats import clipped_interval, null_reasons
 
 
 def unit_rows(rng: np.random.Generator, n: int, d: int) -> npt.NDArray[np.float64]:
@@ -46,7 +47,7 @@ def test_null_summary_vectorised_degenerate_and_nan() -> None:
     null = np.array([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
     z, p = null_summary(np.array([1.0, 1.0]), null)
     assert z[0] == pytest.approx(0.0) and np.isnan(z[1])  # zero spread
-    assert p.tolist() == pytest.approx([3 / 4, 1.0])
+    assert p[0] == pytest.approx(3 / 4) and np.isnan(p[1])  # a constant null gives no p
     z, p = null_summary(0.5, np.empty(0))
     assert np.isnan(z) and np.isnan(p)
     z, p = null_summary(np.nan, np.array([0.0, 1.0]))
@@ -149,3 +150,41 @@ def test_intervals() -> None:
     assert np.isnan(bc_interval(s, np.nan)[0])
     with_nan = np.append(s, np.nan)
     assert percentile_interval(with_nan, level=0.9) == pytest.approx((5.0, 95.0))
+
+
+def test_ties_within_tolerance_count_as_ties() -> None:
+    # the observed labelling redrawn, off by float32 rounding: still at least as extreme
+    null = np.array([0.3, 0.5 - 3e-8, 0.1, 0.2])
+    _, p = null_summary(0.5, null)
+    assert p == pytest.approx(2 / 5)
+    _, p_less = null_summary(0.5 - 3e-8, np.array([0.5, 0.9, 0.8]), alternative="less")
+    assert p_less == pytest.approx(2 / 4)
+
+
+def test_constant_null_gives_nan_with_a_reason_not_rounding_noise() -> None:
+    # one statement per side, nothing else to shuffle: the null is the observed score, up to
+    # the last bits; exact comparison gave p = 1/(P+1) or 1 by chance
+    rng = np.random.default_rng(3)
+    null = 0.42 + rng.normal(0.0, 4e-17, 999)
+    z, p = null_summary(0.42 - 1e-16, null)
+    assert np.isnan(z) and np.isnan(p)
+    assert str(null_reasons(0.42, null)) == "constant null"
+    assert str(null_reasons(0.42, np.array([0.1]))) == "fewer than 2 null draws"
+    assert str(null_reasons(np.nan, null)) == "no score"
+    assert str(null_reasons(0.42, np.array([0.1, 0.2]))) == ""
+
+
+def test_one_statement_per_side_centroid_null_is_degenerate() -> None:
+    rng = np.random.default_rng(0)
+    X = unit_rows(rng, 2, 8)
+    null = permutation_null(centroid_score(X), 2, 1, 1, n_permutations=99, rng=rng)
+    z, p = null_summary(float(X[0] @ X[1]), null)
+    assert np.isnan(z) and np.isnan(p)
+
+
+def test_clipped_interval() -> None:
+    assert clipped_interval(0.596, 1.404, 1.0) == (0.596, 1.0)
+    assert clipped_interval(-1.5, 0.2, 0.0) == (-1.0, 0.2)
+    assert clipped_interval(0.7, 0.7 + 1e-9, 0.7) == (0.7, 0.7)
+    lo, hi = clipped_interval(np.nan, 0.2, 0.1)
+    assert np.isnan(lo) and np.isnan(hi)

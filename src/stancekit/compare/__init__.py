@@ -10,20 +10,26 @@ Every function validates its input once, then calls the kernels in :mod:`stancek
 """
 
 from stancekit.compare._alignment import alignment
+from stancekit.compare._dyads import DyadMatrix, dyads
 from stancekit.compare._echoes import echoes
 from stancekit.compare._scaling import scale
 from stancekit.compare._similarity import agenda_overlap, position_similarity, similarity
+from stancekit.compare._validate import Validation, validate
 from stancekit.compare.results import Alignment, Breakdown, Echoes, Scaling
 
 __all__ = [
     "Alignment",
     "Breakdown",
+    "DyadMatrix",
     "Echoes",
     "Scaling",
+    "Validation",
     "agenda_overlap",
     "alignment",
+    "dyads",
     "echoes",
     "position_similarity",
     "scale",
     "similarity",
+    "validate",
 ]

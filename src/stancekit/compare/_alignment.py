@@ -10,7 +10,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from stancekit.compare._echoes import echo_rows, pairs_result
-from stancekit.compare._input import Groups, embeddings_of, groups_of, require_label, topics_of
+from stancekit.compare._input import (
+    Groups,
+    embeddings_of,
+    require_label,
+    substantive_groups,
+    topics_of,
+)
 from stancekit.compare._pair import PairScore, combine, score_pair
 from stancekit.compare.results import Alignment, Breakdown
 from stancekit.core import js_overlap
@@ -161,6 +167,7 @@ def alignment(
     n_pairs: int = 10,
     center: bool = False,
     seed: int = 0,
+    keep_formulaic: bool = False,
 ) -> Alignment:
     """How close the positions of ``a`` and ``b`` are, how sure we are, on what and when.
 
@@ -193,9 +200,13 @@ def alignment(
     n_pairs
         Statement pairs kept as evidence (``pairs``).
     center
-        Remove the corpus mean vector first.
+        Remove the mean vector of the statements compared first.
     seed
         Seed of every random draw (results depend on it only).
+    keep_formulaic
+        Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
+        they are left out of the score, the null and the pairs, and counted in
+        ``n_formulaic``.
 
     Returns
     -------
@@ -225,8 +236,8 @@ def alignment(
         "alternative": alternative,
         "seed": _count(seed, "seed"),
     }
-    X = embeddings_of(table, center=center)
-    groups: Groups = groups_of(table, by, warn=False)
+    groups: Groups = substantive_groups(table, by, keep_formulaic=keep_formulaic, warn=False)
+    X = embeddings_of(table, center=center, groups=groups)
     a, b = require_label(groups, a, "a"), require_label(groups, b, "b")
     if a == b:
         raise ValueError(f"a and b are the same {by} {a!r}; compare two different ones")
@@ -252,5 +263,6 @@ def alignment(
         agenda=agenda, position=position[0], position_ci_low=position[1],
         position_ci_high=position[2], position_z=position[3], position_p=position[4],
         by_topic=by_topic, by_window=by_window,
-        pairs=pairs_result(table, groups, pairs),
+        pairs=pairs_result(table, groups, pairs), reason=overall.reason,
+        n_formulaic=groups.n_formulaic,
     )  # fmt: skip

@@ -9,7 +9,13 @@ import numpy as np
 import numpy.typing as npt
 
 from stancekit.compare._clauses import split_clauses
-from stancekit.compare._input import Groups, center_rows, embeddings_of, groups_of, require_label
+from stancekit.compare._input import (
+    Groups,
+    center_rows,
+    embeddings_of,
+    require_label,
+    substantive_groups,
+)
 from stancekit.compare.results import Echoes
 from stancekit.core import top_pairs
 from stancekit.table import StatementTable
@@ -47,6 +53,7 @@ def pairs_result(
         span_b=strs(text[row_b] if spans is None else spans[1]),
         article_a=strs(article[row_a]),
         article_b=strs(article[row_b]),
+        n_formulaic=groups.n_formulaic,
     )
 
 
@@ -60,6 +67,9 @@ def echo_rows(
     """Top-k pairs of rows of ``X`` with different codes: between ``sel_a`` and ``sel_b``,
     between ``sel_a`` and every other code (``sel_b`` None), or across all rows (both None).
     Rows with code -1 take part in none."""
+    if (sel_a is not None and sel_a.size == 0) or (sel_b is not None and sel_b.size == 0):
+        none = np.empty(0, dtype=np.int64)
+        return np.empty(0, dtype=np.float64), none, none.copy()
     if sel_a is None:
         valid = np.flatnonzero(codes >= 0)
         if valid.size == codes.size:
@@ -148,6 +158,7 @@ def echoes(
     unit: str = "statement",
     embedder: Embedder | None = None,
     center: bool = False,
+    keep_formulaic: bool = False,
 ) -> Echoes:
     """The ``k`` most similar statement pairs between different speakers.
 
@@ -175,6 +186,9 @@ def echoes(
     center
         Remove the mean vector (of the statements, or of the clauses) first, so that what all
         statements share does not dominate.
+    keep_formulaic
+        Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
+        they take part in no pair and are counted in ``n_formulaic``.
 
     Returns
     -------
@@ -198,8 +212,8 @@ def echoes(
         raise ValueError(f"k must be a positive integer, got {k!r}")
     if unit not in ("statement", "clause"):
         raise ValueError(f"unit must be 'statement' or 'clause', got {unit!r}")
-    X = embeddings_of(table, center=center and unit == "statement")
-    groups = groups_of(table, by, warn=False)
+    groups = substantive_groups(table, by, keep_formulaic=keep_formulaic, warn=False)
+    X = embeddings_of(table, center=center and unit == "statement", groups=groups)
     if a is None and b is not None:
         raise ValueError(f"b={b!r} given without a; pass a first")
     rows_a = None if a is None else groups.rows(require_label(groups, a, "a"))

@@ -21,6 +21,7 @@ __all__ = [
     "groups_of",
     "labels_of",
     "require_label",
+    "substantive_groups",
     "topics_of",
 ]
 
@@ -34,15 +35,21 @@ class Groups:
     column: str
     labels: tuple[str, ...]
     codes: npt.NDArray[np.int64]
+    n_formulaic: int = 0
 
     def rows(self, label: str) -> npt.NDArray[np.int64]:
         """Row indices (table order) of the statements with ``label``."""
         return np.flatnonzero(self.codes == self.labels.index(label)).astype(np.int64)
 
 
-def embeddings_of(table: StatementTable, *, center: bool = False) -> npt.NDArray[np.float32]:
-    """The table's ``(n, d)`` embeddings; with ``center`` the corpus mean is removed and the
-    rows renormalised."""
+def embeddings_of(
+    table: StatementTable,
+    *,
+    center: bool = False,
+    groups: Groups | None = None,
+) -> npt.NDArray[np.float32]:
+    """The table's ``(n, d)`` embeddings; with ``center`` the mean of the statements that take
+    part (``groups.codes >= 0``, or all) is removed and the rows renormalised."""
     if not isinstance(table, StatementTable):
         raise TypeError(f"expected a StatementTable, got {type(table).__name__}")
     X = table.embeddings
@@ -53,12 +60,20 @@ def embeddings_of(table: StatementTable, *, center: bool = False) -> npt.NDArray
         )
     if len(table) == 0:
         raise ValueError("the table has no statements")
-    return center_rows(X) if center else np.asarray(X, dtype=np.float32)
+    if not isinstance(center, (bool, np.bool_)):
+        raise TypeError(f"center must be True or False, got {center!r}")
+    if not center:
+        return np.asarray(X, dtype=np.float32)
+    return center_rows(X, None if groups is None else groups.codes >= 0)
 
 
-def center_rows(X: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """``X`` minus its mean row, rows renormalised (a zero row stays zero)."""
-    Xc = X - X.mean(axis=0, dtype=np.float64).astype(np.float32)
+def center_rows(
+    X: npt.NDArray[np.float32], rows: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.float32]:
+    """``X`` minus the mean of its ``rows`` (all rows when ``None`` or none is selected), rows
+    renormalised (a zero row stays zero)."""
+    use = X if rows is None or not rows.any() else X[rows]
+    Xc = X - use.mean(axis=0, dtype=np.float64).astype(np.float32)
     norms = np.linalg.norm(Xc, axis=1, keepdims=True)
     Xc /= np.where(norms > 0, norms, 1.0)
     return np.asarray(Xc, dtype=np.float32)
@@ -97,6 +112,33 @@ def groups_of(table: StatementTable, by: str, *, warn: bool = True) -> Groups:
             stacklevel=3,
         )
     return Groups(by, labels, codes)
+
+
+def substantive_groups(
+    table: StatementTable, by: str, *, keep_formulaic: bool, warn: bool = True
+) -> Groups:
+    """:func:`groups_of`, with formulaic statements (:func:`stancekit.substance.substance`, or
+    the table's own ``formulaic`` column) given code -1 unless ``keep_formulaic``.
+
+    Labels stay those of the whole table, so a speaker who said nothing but formulae keeps
+    a row (of NaN); ``n_formulaic`` counts the statements left out.
+    """
+    if not isinstance(table, StatementTable):
+        raise TypeError(f"expected a StatementTable, got {type(table).__name__}")
+    if not isinstance(keep_formulaic, (bool, np.bool_)):
+        raise TypeError(f"keep_formulaic must be True or False, got {keep_formulaic!r}")
+    groups = groups_of(table, by, warn=warn)
+    if keep_formulaic:
+        return groups
+    from stancekit.substance import formulaic_mask
+
+    drop = formulaic_mask(table) & (groups.codes >= 0)
+    n_drop = int(np.count_nonzero(drop))
+    if not n_drop:
+        return groups
+    codes = groups.codes.copy()
+    codes[drop] = -1
+    return Groups(groups.column, groups.labels, codes, n_drop)
 
 
 def require_label(groups: Groups, label: Any, role: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import numpy.typing as npt
@@ -18,7 +19,13 @@ from stancekit.core import (
     permutation_null,
     soft_scores_batch,
 )
-from stancekit.core.stats import Alternative, BatchScore
+from stancekit.core.stats import (
+    SPREAD_RTOL,
+    Alternative,
+    BatchScore,
+    clipped_interval,
+    null_reasons,
+)
 
 __all__ = ["PairScore", "combine", "score_pair"]
 
@@ -42,22 +49,26 @@ class PairScore:
     null_std: float
     null: npt.NDArray[np.float64]
     boot: npt.NDArray[np.float64]
+    reason: str = ""
 
 
 def _interval(
     boot: npt.NDArray[np.float64], observed: float, method: str, level: float
 ) -> tuple[float, float]:
     """Percentile interval (centroid); for the max-based soft score a normal interval with the
-    bootstrap standard error, since resampling with replacement shifts maxima down."""
+    bootstrap standard error, since resampling with replacement shifts maxima down. Clipped to
+    the score's range ``[-1, 1]``; zero-width at the score when the draws have no spread."""
     finite = boot[np.isfinite(boot)]
     if finite.size < 2 or not np.isfinite(observed):
         return _NAN, _NAN
     if method == "centroid":
-        return percentile_interval(finite, level=level)
-    from statistics import NormalDist
-
-    half = NormalDist().inv_cdf((1.0 + level) / 2.0) * float(finite.std(ddof=1))
-    return observed - half, observed + half
+        lo, hi = percentile_interval(finite, level=level)
+    else:
+        half = NormalDist().inv_cdf((1.0 + level) / 2.0) * float(finite.std(ddof=1))
+        lo, hi = observed - half, observed + half
+    if float(np.ptp(finite)) <= SPREAD_RTOL * max(1.0, abs(observed)):
+        lo = hi = observed
+    return clipped_interval(lo, hi, observed)
 
 
 def _centroid_batch(X: npt.NDArray[np.float32]) -> BatchScore:
@@ -66,7 +77,7 @@ def _centroid_batch(X: npt.NDArray[np.float32]) -> BatchScore:
         sb = X[ib].sum(axis=1, dtype=np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
             cos = (sa * sb).sum(axis=1) / (np.linalg.norm(sa, axis=1) * np.linalg.norm(sb, axis=1))
-        return np.asarray(cos, dtype=np.float64)
+        return np.asarray(np.clip(cos, -1.0, 1.0), dtype=np.float64)
 
     return score
 
@@ -99,7 +110,7 @@ def _observed(
         s = float(_centroid_batch(X)(rows_a[None, :], rows_b[None, :])[0])
         return s, _NAN, _NAN
     pa, pb = best_matches(X[rows_a], X[rows_b])
-    prec, rec = float(pa.mean()), float(pb.mean())
+    prec, rec = (float(np.clip(v.mean(), -1.0, 1.0)) for v in (pa, pb))
     return float(harmonic_f(prec, rec)), prec, rec
 
 
@@ -119,12 +130,14 @@ def score_pair(
     """Score the dyad ``rows_a`` x ``rows_b`` of ``X`` (rows of the table).
 
     ``pool`` holds the rows whose labels are shuffled for the null (``None``: all rows).
-    NaN everywhere when a side is empty.
+    NaN everywhere when a side is empty; z and p are NaN, with ``reason`` saying why, when
+    the null is degenerate (:func:`stancekit.core.stats.null_reasons`).
     """
     nan_p = np.full(n_permutations, np.nan)
     nan_b = np.full(n_bootstrap, np.nan)
     if rows_a.size == 0 or rows_b.size == 0:
-        return PairScore(_NAN, _NAN, _NAN, _NAN, _NAN, _NAN, _NAN, _NAN, _NAN, nan_p, nan_b)
+        nans = (_NAN,) * 9
+        return PairScore(*nans, nan_p, nan_b, reason="a side has no statements")
     score, prec, rec = _observed(X, rows_a, rows_b, method)
     rng_null, rng_boot = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     n_pool = X.shape[0] if pool is None else pool.size
@@ -151,10 +164,12 @@ def score_pair(
             boot_fn, local_a, local_b, n_bootstrap=n_bootstrap, rng=rng_boot, batch=batch
         )
     z, p = null_summary(score, null, alternative=alternative)
+    reason = str(null_reasons(score, null)) if n_permutations else "no permutations asked for"
     lo, hi = _interval(boot, score, method, level)
-    mean = float(np.nanmean(null)) if n_permutations else _NAN
-    sd = float(np.nanstd(null, ddof=1)) if n_permutations > 1 else _NAN
-    return PairScore(score, prec, rec, lo, hi, float(z), float(p), mean, sd, null, boot)
+    finite = null[np.isfinite(null)]
+    mean = float(finite.mean()) if finite.size else _NAN
+    sd = float(finite.std(ddof=1)) if finite.size > 1 else _NAN
+    return PairScore(score, prec, rec, lo, hi, float(z), float(p), mean, sd, null, boot, reason)
 
 
 def combine(

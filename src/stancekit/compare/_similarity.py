@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from stancekit.compare._alignment import check_options
-from stancekit.compare._input import Groups, embeddings_of, groups_of, topics_of
+from stancekit.compare._input import Groups, embeddings_of, substantive_groups, topics_of
 from stancekit.core import (
     centroid_similarity,
     harmonic_f,
@@ -50,7 +50,8 @@ def similarity(
     *,
     method: str = "centroid",
     by: str = "speaker",
-    center: bool = False,
+    center: bool = True,
+    keep_formulaic: bool = False,
 ) -> LabeledMatrix:
     """Similarity of every pair of speakers (or countries, or any grouping column).
 
@@ -66,13 +67,18 @@ def similarity(
         Grouping column; statements without a value are left out with a
         :class:`~stancekit.SkippedRecordsWarning`.
     center
-        Remove the corpus mean vector first (raw cosines of sentence embeddings share a large
-        common component).
+        Remove the mean vector of the statements compared first (the default: raw cosines of
+        sentence embeddings share a large common component; on the UN General Debate it
+        raises the correlation with voting agreement in every year, see ``docs/scores.md``).
+    keep_formulaic
+        Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
+        they are left out and counted in ``n_formulaic``.
 
     Returns
     -------
     LabeledMatrix
-        ``(S, S)`` symmetric float64, rows and columns the sorted group labels.
+        ``(S, S)`` symmetric float64, rows and columns the sorted group labels (a speaker who
+        said nothing but formulae has a row of NaN).
 
     Examples
     --------
@@ -82,22 +88,23 @@ def similarity(
     >>> t = StatementTable.from_statements(
     ...     [Statement("a", s, "x", 0, 1) for s in ["Xi", "Xi", "Japarov"]])
     >>> X = np.array([[1, 0], [0, 1], [1, 0]], dtype=np.float32)
-    >>> m = similarity(t.with_embeddings(X, {"model": "toy"}))
+    >>> m = similarity(t.with_embeddings(X, {"model": "toy"}), center=False)
     >>> m.rows, round(m["Japarov", "Xi"], 3)
     (('Japarov', 'Xi'), 0.707)
     """
     check_options(method, 0.5, "greater")
-    X = embeddings_of(table, center=center)
-    groups = groups_of(table, by)
+    groups = substantive_groups(table, by, keep_formulaic=keep_formulaic)
+    X = embeddings_of(table, center=center, groups=groups)
     Xv, codes = _valid(X, groups)
     values = _matrix(Xv, codes, len(groups.labels), method)
-    return LabeledMatrix(values, groups.labels, groups.labels, _NAMES[method])
+    name = _NAMES[method] + (", centred" if center else "")
+    return LabeledMatrix(values, groups.labels, groups.labels, name, groups.n_formulaic)
 
 
 def _topic_groups(
-    table: StatementTable, topics: Any, by: str
+    table: StatementTable, topics: Any, by: str, keep_formulaic: bool
 ) -> tuple[Groups, tuple[str, ...], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    groups = groups_of(table, by)
+    groups = substantive_groups(table, by, keep_formulaic=keep_formulaic)
     topic_labels, tcodes = topics_of(table, topics)
     keep = (groups.codes >= 0) & (tcodes >= 0)
     missing = int(np.count_nonzero((groups.codes >= 0) & (tcodes < 0)))
@@ -116,7 +123,11 @@ def _shares(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
 
 
 def agenda_overlap(
-    table: StatementTable, *, topics: str | npt.ArrayLike, by: str = "speaker"
+    table: StatementTable,
+    *,
+    topics: str | npt.ArrayLike,
+    by: str = "speaker",
+    keep_formulaic: bool = False,
 ) -> LabeledMatrix:
     """Do they talk about the same things? ``1 - JSD`` of every pair's topic shares.
 
@@ -128,6 +139,8 @@ def agenda_overlap(
         A column name or one topic label per statement.
     by
         Grouping column.
+    keep_formulaic
+        Keep formulaic statements (left out and counted by default).
 
     Returns
     -------
@@ -135,10 +148,11 @@ def agenda_overlap(
         ``(S, S)`` in ``[0, 1]`` (Jensen–Shannon divergence in bits); NaN for a speaker with
         no topic-labelled statement.
     """
-    groups, topic_labels, tcodes, keep = _topic_groups(table, topics, by)
+    groups, topic_labels, tcodes, keep = _topic_groups(table, topics, by, keep_formulaic)
     counts = topic_counts(groups.codes[keep], tcodes[keep], len(groups.labels), len(topic_labels))
     values = js_overlap(counts.astype(np.float64))
-    return LabeledMatrix(values, groups.labels, groups.labels, "agenda overlap (1 - JSD)")
+    name = "agenda overlap (1 - JSD)"
+    return LabeledMatrix(values, groups.labels, groups.labels, name, groups.n_formulaic)
 
 
 def position_similarity(
@@ -148,6 +162,7 @@ def position_similarity(
     method: str = "soft",
     by: str = "speaker",
     center: bool = False,
+    keep_formulaic: bool = False,
 ) -> LabeledMatrix:
     """On the topics they share, do they say the same thing?
 
@@ -166,7 +181,9 @@ def position_similarity(
     by
         Grouping column.
     center
-        Remove the corpus mean vector first.
+        Remove the mean vector of the statements compared first.
+    keep_formulaic
+        Keep formulaic statements (left out and counted by default).
 
     Returns
     -------
@@ -174,8 +191,8 @@ def position_similarity(
         ``(S, S)``; NaN for pairs without a shared topic.
     """
     check_options(method, 0.5, "greater")
-    X = embeddings_of(table, center=center)
-    groups, topic_labels, tcodes, keep = _topic_groups(table, topics, by)
+    groups, topic_labels, tcodes, keep = _topic_groups(table, topics, by, keep_formulaic)
+    X = embeddings_of(table, center=center, groups=groups)
     n_groups, n_topics = len(groups.labels), len(topic_labels)
     shares = _shares(topic_counts(groups.codes[keep], tcodes[keep], n_groups, n_topics))
     num = np.zeros((n_groups, n_groups))
@@ -190,4 +207,4 @@ def position_similarity(
     with np.errstate(invalid="ignore", divide="ignore"):
         values = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
     name = f"position ({_NAMES[method]} within shared topics)"
-    return LabeledMatrix(values, groups.labels, groups.labels, name)
+    return LabeledMatrix(values, groups.labels, groups.labels, name, groups.n_formulaic)

@@ -9,7 +9,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["Alignment", "Breakdown", "Echoes", "Scaling"]
+from stancekit.data import LabeledMatrix
+
+__all__ = ["Alignment", "Breakdown", "Echoes", "Scaling", "ScalingCV", "ScalingModel"]
 
 
 def _freeze(obj: Any) -> None:
@@ -43,6 +45,8 @@ class Echoes:
         ``unit="clause"``.
     article_a, article_b
         Their article ids.
+    n_formulaic
+        Formulaic statements left out before the search (``keep_formulaic=False``).
     """
 
     score: npt.NDArray[np.float64]
@@ -56,6 +60,7 @@ class Echoes:
     span_b: tuple[str, ...]
     article_a: tuple[str, ...]
     article_b: tuple[str, ...]
+    n_formulaic: int = 0
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -64,8 +69,12 @@ class Echoes:
         return int(self.score.size)
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per pair, best first."""
-        return pd.DataFrame({f.name: list(getattr(self, f.name)) for f in fields(self)})
+        """One row per pair, best first (``attrs["n_formulaic"]``: statements left out)."""
+        frame = pd.DataFrame(
+            {f.name: list(getattr(self, f.name)) for f in fields(self) if f.name != "n_formulaic"}
+        )
+        frame.attrs["n_formulaic"] = self.n_formulaic
+        return frame
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,6 +170,13 @@ class Alignment:
         Per-topic and per-window breakdowns (``None`` unless asked for).
     pairs
         The most similar statement pairs between the two sides: what the score rests on.
+    reason
+        Why ``z`` and ``p`` are NaN (``"constant null"``: the shuffled labellings all score
+        the same, as with one statement per side and nothing else to shuffle; ...), ``""``
+        when they are not.
+    n_formulaic
+        Formulaic statements of the corpus left out of every score, null and pair
+        (``keep_formulaic=False``); ``n_a`` and ``n_b`` count what is left.
     """
 
     a: str
@@ -192,6 +208,8 @@ class Alignment:
     by_topic: Breakdown | None
     by_window: Breakdown | None
     pairs: Echoes
+    reason: str = ""
+    n_formulaic: int = 0
 
     def summary(self) -> dict[str, Any]:
         """The scalar fields as a dict."""
@@ -204,6 +222,147 @@ class Alignment:
 
 
 @dataclass(frozen=True, eq=False)
+class ScalingCV:
+    """Speaker-disjoint cross-validation of a reference-anchored scaling.
+
+    Attributes
+    ----------
+    labels
+        ``R`` reference speakers (sorted).
+    group
+        ``R`` their cross-validation groups (the ``cv_by`` value): a group's references are
+        always in the same fold, so no speaker is in a training and a test fold at once.
+    fold
+        ``(R,)`` fold of every reference.
+    observed
+        ``(R,)`` the given positions.
+    predicted
+        ``(R,)`` out-of-fold predictions: each fold predicted by a model fitted on the other
+        folds, its penalty chosen by an inner cross-validation over those folds only.
+    pearson_r, rmse
+        Correlation and root mean squared error of ``predicted`` against ``observed``.
+    penalties
+        ``(P,)`` the penalty grid.
+    cv_mse
+        ``(P,)`` cross-validated mean squared error of every penalty on all references (at the
+        chosen lexical share); the fitted model uses the smallest (ties: the stronger penalty).
+    fold_penalty
+        ``(k,)`` penalty chosen inside each outer training set.
+    lexical_shares
+        ``(M,)`` candidate weights of the lexical channel (``(0.0,)`` without it).
+    share_mse
+        ``(M,)`` best cross-validated error of every candidate share.
+    fold_share
+        ``(k,)`` share chosen inside each outer training set.
+    """
+
+    labels: tuple[str, ...]
+    group: tuple[str, ...]
+    fold: npt.NDArray[np.intp]
+    observed: npt.NDArray[np.float64]
+    predicted: npt.NDArray[np.float64]
+    pearson_r: float
+    rmse: float
+    penalties: npt.NDArray[np.float64]
+    cv_mse: npt.NDArray[np.float64]
+    fold_penalty: npt.NDArray[np.float64]
+    lexical_shares: npt.NDArray[np.float64]
+    share_mse: npt.NDArray[np.float64]
+    fold_share: npt.NDArray[np.float64]
+
+    def __post_init__(self) -> None:
+        _freeze(self)
+
+    @property
+    def n_folds(self) -> int:
+        """Number of folds."""
+        return int(np.unique(self.fold).size)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per reference: group, fold, observed and out-of-fold predicted position."""
+        return pd.DataFrame(
+            {
+                "group": list(self.group),
+                "fold": self.fold,
+                "observed": self.observed,
+                "predicted": self.predicted,
+            },
+            index=pd.Index(list(self.labels), name="speaker"),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class ScalingModel:
+    """A fitted scaling axis that places the speakers of any table with the same embeddings.
+
+    A statement with embedding ``x`` scores ``intercept + x . weights`` (``x`` centred by the
+    fitting corpus's mean and renormalised first when ``center``); a speaker's position is the
+    mean of its statements' scores.
+
+    Attributes
+    ----------
+    weights
+        ``(d,)`` direction of the axis.
+    intercept
+        Offset.
+    penalty
+        Ridge penalty the axis was fitted with (``0``: exact minimum-norm axis).
+    method
+        ``"ridge"`` or ``"exact"``.
+    by
+        Grouping column used when fitting (the default for :meth:`transform`).
+    model
+        Embedding model of the fitting table (from its provenance), or ``None``.
+    center_mean
+        ``(d,)`` the fitting corpus's mean embedding when fitted with ``center=True``.
+    lexicon
+        The fitted vocabulary of the lexical channel, or ``None`` without it; a speaker's
+        position then adds ``t . lexical_weights`` for the TF-IDF vector ``t`` of its
+        statements taken together (so it is no longer a mean of statement scores).
+    lexical_weights
+        ``(V,)`` weights of the lexical channel.
+    lexical_share
+        Weight of the lexical channel in the fitted kernel (``0``: embeddings only).
+    """
+
+    weights: npt.NDArray[np.float64]
+    intercept: float
+    penalty: float
+    method: str
+    by: str = "speaker"
+    model: str | None = None
+    center_mean: npt.NDArray[np.float32] | None = None
+    lexicon: Any = None
+    lexical_weights: npt.NDArray[np.float64] | None = None
+    lexical_share: float = 0.0
+
+    def __post_init__(self) -> None:
+        _freeze(self)
+
+    def transform(self, table: Any, *, by: str | None = None, level: float = 0.95) -> Scaling:
+        """Positions of another table's speakers on this axis.
+
+        Parameters
+        ----------
+        table
+            A :class:`~stancekit.StatementTable` embedded with the same model.
+        by
+            Grouping column (default: the one used when fitting).
+        level
+            Coverage of the normal interval from ``se = sd(scores) / sqrt(n)`` (the axis held
+            fixed: statement sampling only; NaN with the lexical channel).
+
+        Returns
+        -------
+        Scaling
+            Every speaker of ``table``, sorted; no references, no cross-validation.
+        """
+        from stancekit.compare._scaling import apply_model
+
+        return apply_model(self, table, by=self.by if by is None else by, level=level)
+
+
+@dataclass(frozen=True, eq=False)
 class Scaling:
     """Every speaker placed on an axis anchored by reference speakers.
 
@@ -212,7 +371,9 @@ class Scaling:
     labels
         ``S`` speakers (sorted).
     position
-        ``(S,)`` mean statement score on the axis; references sit at their given positions.
+        ``(S,)`` mean statement score on the axis. With ``method="exact"`` references sit at
+        their given positions; with ``"ridge"`` they get the shrunk model's fitted values (their
+        honest out-of-sample predictions are in ``cv``).
     se
         ``(S,)`` bootstrap standard error (analytic ``sd / sqrt(n)`` of statement scores
         when ``n_bootstrap == 0``; NaN for one statement).
@@ -222,6 +383,18 @@ class Scaling:
         ``(S,)`` statements per speaker.
     reference
         ``(S,)`` True for the reference speakers.
+    method
+        ``"ridge"`` (penalty chosen by speaker-disjoint cross-validation) or ``"exact"`` (the
+        minimum-norm axis through the references).
+    penalty
+        Ridge penalty of the axis (``0`` for ``"exact"``).
+    cv
+        The cross-validation (:class:`ScalingCV`), ``None`` for ``"exact"`` or a transform.
+    model
+        The fitted axis (:class:`ScalingModel`); :meth:`transform` applies it to another table.
+    note
+        Why the method was chosen when it was not asked for (e.g. too few references to
+        cross-validate), else ``""``.
     """
 
     labels: tuple[str, ...]
@@ -232,12 +405,32 @@ class Scaling:
     level: float
     n: npt.NDArray[np.int64]
     reference: npt.NDArray[np.bool_]
+    method: str = "exact"
+    penalty: float = 0.0
+    cv: ScalingCV | None = None
+    model: ScalingModel | None = None
+    note: str = ""
 
     def __post_init__(self) -> None:
         _freeze(self)
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    @property
+    def pair_scores(self) -> LabeledMatrix:
+        """``(S, S)`` closeness of every pair on the axis, ``-|position_A - position_B|``
+        (0 on the diagonal; NaN where a position is missing)."""
+        p = self.position
+        return LabeledMatrix(
+            -np.abs(p[:, None] - p[None, :]), self.labels, self.labels, "-|position difference|"
+        )
+
+    def transform(self, table: Any, *, by: str | None = None, level: float = 0.95) -> Scaling:
+        """Place another table's speakers on this axis (see :meth:`ScalingModel.transform`)."""
+        if self.model is None:
+            raise ValueError("this Scaling has no fitted model to transform with")
+        return self.model.transform(table, by=by, level=level)
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per speaker, indexed by label."""

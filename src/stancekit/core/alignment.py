@@ -4,7 +4,7 @@ For groups ``A`` and ``B`` with unit-norm statement vectors ``a_i`` and ``b_j``:
 
     precision(A, B) = mean_i max_j a_i . b_j
     recall(A, B)    = mean_j max_i a_i . b_j  = precision(B, A)
-    F(A, B)         = 2 P R / (P + R)
+    F(A, B)         = 2 P R / (P + R) if P > 0 and R > 0, else min(P, R)
 
 :func:`soft_precision` computes ``precision`` for every pair of groups at once by blocked matrix
 products over the upper triangle of the cosine matrix (it is symmetric), segment-wise maxima
@@ -168,27 +168,31 @@ def soft_precision(
 
 
 def harmonic_f(precision: npt.ArrayLike, recall: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """``2 P R / (P + R)`` elementwise.
+    """Soft F: the harmonic mean ``2 P R / (P + R)`` when ``P > 0`` and ``R > 0``, otherwise
+    ``min(P, R)``.
 
-    0 where ``P == R == 0``; NaN where ``P + R == 0`` otherwise (opposite signs) or an input is
-    NaN.
+    The harmonic mean is only a mean for positive values: with ``P`` and ``R`` of opposite
+    signs (centred vectors) ``2 P R / (P + R)`` has a pole and leaves ``[-1, 1]``. ``min(P, R)``
+    takes over where either is ``<= 0``; both branches tend to 0 as the smaller one does, so F
+    is continuous, never exceeds ``max(P, R)`` and stays in ``[-1, 1]`` for cosines.
 
     Parameters
     ----------
     precision, recall
-        Arrays of the same shape.
+        Arrays of the same shape (values in ``[-1, 1]``).
 
     Returns
     -------
     numpy.ndarray
-        float64, the shape of the inputs.
+        float64, the shape of the inputs, in ``[min(P, R), max(P, R)]``; NaN where an input is
+        NaN.
     """
     p = np.asarray(precision, dtype=np.float64)
     r = np.asarray(recall, dtype=np.float64)
-    denom = p + r
+    both = (p > 0) & (r > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        f = np.where(denom != 0, 2.0 * p * r / np.where(denom != 0, denom, 1.0), np.nan)
-    return np.where((p == 0) & (r == 0), 0.0, f)
+        f = np.where(both, 2.0 * p * r / np.where(both, p + r, 1.0), np.minimum(p, r))
+    return np.asarray(f, dtype=np.float64)
 
 
 def best_matches(

@@ -11,6 +11,7 @@ is vectorised over a batch of draws.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from statistics import NormalDist
 from typing import Literal
@@ -23,7 +24,9 @@ __all__ = [
     "BatchScore",
     "bc_interval",
     "bootstrap_distribution",
+    "clipped_interval",
     "mean_bootstrap",
+    "null_reasons",
     "null_summary",
     "percentile_interval",
     "permutation_null",
@@ -166,6 +169,50 @@ def mean_bootstrap(
     return out
 
 
+TIE_RTOL = 1e-6
+"""Scores within ``TIE_RTOL * max(1, |observed|)`` of each other are ties: scores computed from
+float32 vectors carry rounding errors of about 1e-7, so an exact ``>=`` would turn a tie into a
+strict inequality by chance."""
+
+SPREAD_RTOL = 1e-6
+"""A null whose standard deviation is at most ``SPREAD_RTOL * max(1, |mean|)`` is constant."""
+
+
+def null_reasons(observed: npt.ArrayLike, null: npt.NDArray[np.floating]) -> npt.NDArray[np.str_]:
+    """Why a null gives no z and p, entry by entry (``""`` where it does).
+
+    Parameters
+    ----------
+    observed
+        Scalar or ``(q,)`` observed scores.
+    null
+        ``(P,)`` or ``(P, q)`` null scores.
+
+    Returns
+    -------
+    numpy.ndarray
+        Strings shaped like ``observed``: ``"no score"`` (observed is NaN), ``"fewer than 2
+        null draws"``, ``"constant null"`` (the shuffled labellings all score the same, within
+        ``SPREAD_RTOL``: typically groups too small to shuffle), ``"some null draws have no
+        score"`` (a zero centroid in a draw) or ``""``.
+    """
+    obs = np.asarray(observed, dtype=np.float64)
+    null = np.asarray(null, dtype=np.float64)
+    out = np.full(obs.shape, "", dtype=object)
+    finite = np.isfinite(null)
+    n_ok = finite.sum(axis=0) if null.shape[0] else np.zeros(obs.shape, dtype=np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns: NaN is the answer
+        mean = np.nanmean(null, axis=0) if null.shape[0] else np.full(obs.shape, np.nan)
+        sd = np.nanstd(null, axis=0, ddof=1) if null.shape[0] > 1 else np.full(obs.shape, np.nan)
+    constant = ~(sd > SPREAD_RTOL * np.maximum(1.0, np.abs(mean)))
+    out = np.where(constant, "constant null", out)
+    out = np.where(n_ok < null.shape[0], "some null draws have no score", out)
+    out = np.where(n_ok < 2, "fewer than 2 null draws", out)
+    out = np.where(np.isnan(obs), "no score", out)
+    return np.asarray(out, dtype=np.str_)
+
+
 def null_summary(
     observed: npt.ArrayLike,
     null: npt.NDArray[np.floating],
@@ -175,10 +222,14 @@ def null_summary(
     """z-score and permutation p-value of observed scores against their null draws.
 
     ``z = (observed - mean(null)) / std(null, ddof=1)`` and, for ``alternative="greater"``,
-    ``p = (1 + #{null >= observed}) / (P + 1)`` (the +1 counts the observed labelling among the
-    permutations, so ``p`` is never 0 and the test is exact at level ``alpha`` for
-    ``alpha * (P + 1)`` integer). ``"less"`` counts ``null <= observed``; ``"two-sided"`` is
-    twice the smaller one-sided p, capped at 1.
+    ``p = (1 + #{null >= observed - tol}) / (P + 1)`` with ``tol = TIE_RTOL * max(1, |observed|)``
+    (ties count as at least as extreme; the +1 counts the observed labelling among the
+    permutations, so ``p`` is in ``(0, 1]`` and the test is exact at level ``alpha`` for
+    ``alpha * (P + 1)`` integer). ``"less"`` counts ``null <= observed + tol``; ``"two-sided"``
+    is twice the smaller one-sided p, capped at 1.
+
+    A degenerate null (see :func:`null_reasons`: constant, fewer than 2 draws) gives no test:
+    z and p are NaN there, never a p-value made of rounding noise.
 
     Parameters
     ----------
@@ -192,29 +243,59 @@ def null_summary(
     Returns
     -------
     z, p
-        Arrays shaped like ``observed``; NaN when ``P < 2`` (z) or ``P == 0`` (p), or the null
-        has zero spread (z).
+        Arrays shaped like ``observed``; NaN where :func:`null_reasons` gives a reason.
     """
     obs = np.asarray(observed, dtype=np.float64)
     null = np.asarray(null, dtype=np.float64)
     n_perm = null.shape[0]
-    if n_perm == 0:
+    bad = null_reasons(obs, null) != ""
+    if n_perm < 2:
         nan = np.full(obs.shape, np.nan)
         return nan, nan.copy()
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = null.mean(axis=0)
-        sd = null.std(axis=0, ddof=1) if n_perm > 1 else np.full(obs.shape, np.nan)
-        z = np.where(sd > 0, (obs - mean) / np.where(sd > 0, sd, 1.0), np.nan)
-    greater = (1.0 + (null >= obs).sum(axis=0)) / (n_perm + 1.0)
-    less = (1.0 + (null <= obs).sum(axis=0)) / (n_perm + 1.0)
+        sd = null.std(axis=0, ddof=1)
+        z = (obs - mean) / np.where(bad, 1.0, sd)
+    tol = TIE_RTOL * np.maximum(1.0, np.abs(obs))
+    greater = (1.0 + (null >= obs - tol).sum(axis=0)) / (n_perm + 1.0)
+    less = (1.0 + (null <= obs + tol).sum(axis=0)) / (n_perm + 1.0)
     if alternative == "greater":
         p = greater
     elif alternative == "less":
         p = less
     else:
         p = np.minimum(1.0, 2.0 * np.minimum(greater, less))
-    p = np.where(np.isnan(obs), np.nan, p)
+    z = np.where(bad, np.nan, z)
+    p = np.where(bad, np.nan, p)
     return np.asarray(z, dtype=np.float64), np.asarray(p, dtype=np.float64)
+
+
+def clipped_interval(
+    low: float, high: float, observed: float, *, bounds: tuple[float, float] = (-1.0, 1.0)
+) -> tuple[float, float]:
+    """An interval clipped to the score's range, zero-width at the score when it has no spread.
+
+    Parameters
+    ----------
+    low, high
+        The raw interval (NaN: none).
+    observed
+        The score; a zero-width interval (``high - low <= SPREAD_RTOL``) is ``(observed,
+        observed)``.
+    bounds
+        The score's range.
+
+    Returns
+    -------
+    low, high
+        Within ``bounds``; NaN when the input is NaN.
+    """
+    if not (np.isfinite(low) and np.isfinite(high) and np.isfinite(observed)):
+        return float("nan"), float("nan")
+    if high - low <= SPREAD_RTOL * max(1.0, abs(observed)):
+        low = high = observed
+    lo, hi = bounds
+    return float(min(max(low, lo), hi)), float(min(max(high, lo), hi))
 
 
 def percentile_interval(

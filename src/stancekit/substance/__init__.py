@@ -1,0 +1,12 @@
+"""Substance first: how much every statement says, and which statements are formulae.
+
+Greetings, thanks, courtesies and procedure ("Thank you very much", "Good afternoon,
+colleagues") and statements that many speakers say alike carry no position. The comparison
+functions and :func:`stancekit.topics` leave the flagged ones out by default
+(``keep_formulaic=True`` keeps them) and report how many they left out.
+"""
+
+from stancekit.substance._api import Substance, formulaic_mask, substance
+from stancekit.substance._lexical import count_words, courtesy_words
+
+__all__ = ["Substance", "count_words", "courtesy_words", "formulaic_mask", "substance"]
