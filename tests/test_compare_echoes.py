@@ -55,7 +55,7 @@ def corpus() -> tuple[StatementTable, np.ndarray, np.ndarray]:
 
 def test_whole_corpus(corpus: tuple[StatementTable, np.ndarray, np.ndarray]) -> None:
     table, X, sp = corpus
-    e = echoes(table, k=12)
+    e = echoes(table, k=12, center=False)
     assert isinstance(e, Echoes) and len(e) == 12
     assert list(zip(e.row_a.tolist(), e.row_b.tolist(), strict=True)) == exhaustive(
         X, sp, lambda i, j: i < j, 12
@@ -65,11 +65,23 @@ def test_whole_corpus(corpus: tuple[StatementTable, np.ndarray, np.ndarray]) -> 
     assert e.text_a[0] == f"text {e.row_a[0]}" and e.span_a == e.text_a
 
 
+def test_default_ranks_on_centred_vectors(
+    corpus: tuple[StatementTable, np.ndarray, np.ndarray],
+) -> None:
+    table, X, sp = corpus
+    Xc = X - X.mean(axis=0)
+    Xc /= np.linalg.norm(Xc, axis=1, keepdims=True)
+    e = echoes(table, "B", k=7)
+    ref = exhaustive(Xc, sp, lambda i, j: sp[i] == "B", 7)
+    assert list(zip(e.row_a.tolist(), e.row_b.tolist(), strict=True)) == ref
+    assert ref != exhaustive(X, sp, lambda i, j: sp[i] == "B", 7)  # centring matters here
+
+
 def test_one_speaker_against_everyone(
     corpus: tuple[StatementTable, np.ndarray, np.ndarray],
 ) -> None:
     table, X, sp = corpus
-    e = echoes(table, "B", k=7)
+    e = echoes(table, "B", k=7, center=False)
     ref = exhaustive(X, sp, lambda i, j: sp[i] == "B", 7)
     assert list(zip(e.row_a.tolist(), e.row_b.tolist(), strict=True)) == ref
     assert set(e.speaker_a) == {"B"}
@@ -77,7 +89,7 @@ def test_one_speaker_against_everyone(
 
 def test_two_speakers(corpus: tuple[StatementTable, np.ndarray, np.ndarray]) -> None:
     table, X, sp = corpus
-    e = echoes(table, "C", "A", k=5)
+    e = echoes(table, "C", "A", k=5, center=False)
     ref = exhaustive(X, sp, lambda i, j: sp[i] == "C" and sp[j] == "A", 5)
     assert list(zip(e.row_a.tolist(), e.row_b.tolist(), strict=True)) == ref
     frame = e.to_pandas()
@@ -88,9 +100,9 @@ def test_statements_without_a_side_never_pair_up() -> None:
     X = np.array([[1, 0], [1, 0], [0.9, 0.43589], [0, 1]], dtype=np.float32)
     X /= np.linalg.norm(X, axis=1, keepdims=True)
     table = make_table(["a", "b", "c", "d"], X, country=["X", None, "Y", "Y"])
-    e = echoes(table, "X", k=5, by="country")
+    e = echoes(table, "X", k=5, by="country", center=False)
     assert 1 not in e.row_b.tolist() and set(e.speaker_b) == {"Y"}
-    e = echoes(table, k=5, by="country")
+    e = echoes(table, k=5, by="country", center=False)
     assert 1 not in e.row_a.tolist() + e.row_b.tolist()
 
 

@@ -27,7 +27,7 @@ MakeTable = Callable[..., StatementTable]
 @pytest.mark.parametrize("n", [3, 200])
 def test_similarity_heatmap_small_and_large(n: int, make_table: MakeTable) -> None:
     t = make_table(n, per=2)
-    m = similarity(t)
+    m = similarity(t, min_statements=1, keep_formulaic=True)
     ax = similarity_heatmap(m)
     img = ax.get_images()[0].get_array()
     assert img.shape == (n, n)

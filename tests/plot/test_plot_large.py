@@ -56,7 +56,7 @@ def test_statement_map_and_scaling_with_200_speakers(make_table: MakeTable) -> N
 
 def test_similarity_map_and_score_scatter_with_200_speakers(make_table: MakeTable) -> None:
     t = make_table(200, per=2)
-    sim = similarity(t)
+    sim = similarity(t, min_statements=1, keep_formulaic=True)
     groups = {name: f"bloc {i % 3}" for i, name in enumerate(sim.rows)}
     ax = similarity_map(sim, groups=groups)
     assert _points(ax) == 200

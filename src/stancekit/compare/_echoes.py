@@ -157,7 +157,7 @@ def echoes(
     by: str = "speaker",
     unit: str = "statement",
     embedder: Embedder | None = None,
-    center: bool = False,
+    center: bool = True,
     keep_formulaic: bool = False,
 ) -> Echoes:
     """The ``k`` most similar statement pairs between different speakers.
@@ -184,8 +184,10 @@ def echoes(
         For ``unit="clause"``: a function from a list of texts to ``(m, d)`` vectors. Default:
         the table's own sentence-transformers model (``stancekit.embed.embed_texts``).
     center
-        Remove the mean vector (of the statements, or of the clauses) first, so that what all
-        statements share does not dominate.
+        Remove the mean vector (of the statements compared, or of the clauses) first, so that
+        what all statements share does not dominate: the same geometry as
+        :func:`similarity`'s default, so the pairs explain its scores. ``False`` ranks by raw
+        cosines.
     keep_formulaic
         Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
         they take part in no pair and are counted in ``n_formulaic``.

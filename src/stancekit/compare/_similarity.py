@@ -52,6 +52,7 @@ def similarity(
     by: str = "speaker",
     center: bool = True,
     keep_formulaic: bool = False,
+    min_statements: int = 3,
 ) -> LabeledMatrix:
     """Similarity of every pair of speakers (or countries, or any grouping column).
 
@@ -73,12 +74,16 @@ def similarity(
     keep_formulaic
         Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
         they are left out and counted in ``n_formulaic``.
+    min_statements
+        Speakers with fewer statements (formulae left out) get a row of NaN: one or two
+        sentences do not measure a position, and on real corpora the pairs of such speakers
+        crowd the top of any ranking by chance. ``1`` scores everyone.
 
     Returns
     -------
     LabeledMatrix
-        ``(S, S)`` symmetric float64, rows and columns the sorted group labels (a speaker who
-        said nothing but formulae has a row of NaN).
+        ``(S, S)`` symmetric float64, rows and columns the sorted group labels (NaN rows for
+        speakers under ``min_statements``).
 
     Examples
     --------
@@ -93,10 +98,17 @@ def similarity(
     (('Japarov', 'Xi'), 0.707)
     """
     check_options(method, 0.5, "greater")
+    if isinstance(min_statements, bool) or not isinstance(min_statements, int):
+        raise TypeError(f"min_statements must be an integer, got {min_statements!r}")
+    if min_statements < 1:
+        raise ValueError(f"min_statements must be at least 1, got {min_statements}")
     groups = substantive_groups(table, by, keep_formulaic=keep_formulaic)
     X = embeddings_of(table, center=center, groups=groups)
     Xv, codes = _valid(X, groups)
     values = _matrix(Xv, codes, len(groups.labels), method)
+    few = np.bincount(codes, minlength=len(groups.labels)) < min_statements
+    values[few, :] = np.nan
+    values[:, few] = np.nan
     name = _NAMES[method] + (", centred" if center else "")
     return LabeledMatrix(values, groups.labels, groups.labels, name, groups.n_formulaic)
 

@@ -10,12 +10,13 @@ counterparts are, and A closer to B than B's other counterparts are?":
    noisy centroid lowers every cosine it takes part in), with its exact sampling variance
    under the pooled within-group covariance. For the soft score, :func:`soft_size_null` gives
    what random sets of statements of the two sizes score (order statistics of a sample of the
-   corpus's cosines), subtracted from the score, and the spread of that null.
+   corpus's cosines), subtracted from the score (its coefficient refitted in step 2).
 2. **Relative test.** :func:`relative_test` fits the additive round-robin model
    ``x[a, b] = mu + u[a] + u[b] + r[a, b] + noise[a, b]`` (``u``: each group's closeness to
    everybody; ``r``: the dyad's own relationship, variance ``eta``, estimated by moments;
-   ``noise``: sampling noise of known variance), standardises each residual by its own
-   variance, and gives the mid-rank p of the dyad among the dyads that share one of its groups.
+   ``noise``: sampling noise of known variance, or modelled per group from the residuals),
+   standardises each residual by its own variance, and gives the mid-rank p of the dyad among
+   the dyads that share one of its groups.
 
 Arrays in, arrays out; no Python loop over pairs or statements.
 """

@@ -73,9 +73,20 @@ def similarity_heatmap(
     n = values.shape[0]
     if n == 0:
         raise ValueError("similarity_heatmap needs at least one speaker")
+    off_finite = np.isfinite(np.where(np.eye(n, dtype=bool), np.nan, values)).any(axis=1)
+    scored = np.flatnonzero(off_finite) if n > 1 else np.arange(n)
+    if scored.size == 0:
+        raise ValueError(
+            "similarity_heatmap: no pair of speakers has a score (every value is NaN; too few "
+            "statements per speaker? see similarity(..., min_statements=...))"
+        )
+    dropped = n - scored.size
+    values = values[np.ix_(scored, scored)]
+    rows = [result.rows[i] for i in scored]
+    n = scored.size
     order = cluster_order(values) if cluster else np.arange(n)
     vals = values[np.ix_(order, order)]
-    labels = [result.rows[i] for i in order]
+    labels = [rows[i] for i in order]
     off = vals[~np.eye(n, dtype=bool)] if n > 1 else vals.ravel()
     lo = float(np.nanmin(off)) if vmin is None else vmin
     hi = float(np.nanmax(off)) if vmax is None else vmax
@@ -105,7 +116,10 @@ def similarity_heatmap(
                     )
     cbar = figure_of(ax).colorbar(im, ax=ax, shrink=0.8)
     cbar.set_label(result.name or "similarity")
-    ax.set_title(title if title is not None else (result.name or "Similarity"))
+    default = result.name or "Similarity"
+    if dropped:
+        default += f" ({dropped} without a score left out)"
+    ax.set_title(title if title is not None else default)
     return ax
 
 

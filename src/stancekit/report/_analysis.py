@@ -89,7 +89,8 @@ def analyse(table: StatementTable, settings: Settings | None = None) -> Analysis
     center = s.center and len(groups) >= 5
     if s.center and not center:
         notes.append("similarities not centred: fewer than five groups")
-    sim = similarity(sub, method="centroid", by=s.by, center=center)
+    # groups are already chosen by size; formulae are left out and counted in the matrix
+    sim = similarity(sub, method="centroid", by=s.by, center=center, min_statements=1)
     model: TopicModel | None = None
     shares: LabeledMatrix | None = None
     topic_arg: np.ndarray | None = None
