@@ -2,13 +2,13 @@
 
 Run ``python benchmarks/bench_scaling_ungd.py``; writes ``benchmarks/results/scaling-ungd.json``.
 
-Every speech of 2014-2017 (2014-2016 from ``/work/shared/data/ungd_dev``, 2017 bundled) is
-split by :func:`stancekit.segment`, sentences of five words or more are embedded with
-all-MiniLM-L6-v2 (:func:`stancekit.embed`, cached on disk). A speaker is a country-year; its
-reference position is that year's UN ideal point. :func:`stancekit.compare.scale` fits the axis
-(ridge, penalty chosen by cross-validation over whole countries) and ``Scaling.transform``
-places the speakers of a later year; the pair score ``-|pos_A - pos_B|`` is correlated with
-that year's vote agreement over the dyads.
+Every speech of 2014-2017 (2014-2016 from ``../shared/data/ungd_dev``, 2017 bundled) is read
+by ``ungd_data.load_year`` (hard wraps joined, split by :func:`stancekit.segment`, sentences of
+five words or more embedded with all-MiniLM-L6-v2 by :func:`stancekit.embed`, cached on disk).
+A speaker is a country-year; its reference position is that year's UN ideal point.
+:func:`stancekit.compare.scale` fits the axis (ridge, penalty chosen by cross-validation over
+whole countries) and ``Scaling.transform`` places the speakers of a later year; the pair score
+``-|pos_A - pos_B|`` is correlated with that year's vote agreement over the dyads.
 
 1. **Method choice (2014-2016 only)**: train on two years, test on the third, for the ridge
    with and without the lexical channel and the exact minimum-norm axis (no shrinkage).
@@ -21,7 +21,6 @@ that year's vote agreement over the dyads.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-DATA = Path("/work/shared/data/ungd_dev")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ungd_data import available, load_year
+
 OUT = Path(__file__).resolve().parent / "results" / "scaling-ungd.json"
 DEV_YEARS = (2014, 2015, 2016)
 N_FOLDS_COUNTRIES = 5
@@ -44,48 +46,14 @@ METHODS = {
 SEED = 0
 
 
-def _unwrap(text: str) -> str:
-    """Join the hard line wraps of the 2014-2016 transcripts (a hyphen at a wrap is kept)."""
-    text = re.sub(r"(?<=\w)-\n(?=[a-z])", "-", text)
-    return re.sub(r"(?<![.!?:;\"')\n])\n(?!\n)", " ", text)
-
-
-def _year_table(year: int) -> Any:
-    """Embedded statements of one year with ``iso`` (country) and ``unit`` (country:year)."""
-    from stancekit import read_articles, segment
-    from stancekit.embed import embed
-
-    if year == 2017:
-        from stancekit.datasets import load_ungd2017
-
-        arts = load_ungd2017()
-    else:
-        rows = [json.loads(line) for line in (DATA / f"speeches_{year}.jsonl").open()]
-        for row in rows:
-            row["text"] = _unwrap(row["text"])
-        arts = read_articles(pd.DataFrame(rows))
-    iso = {a.id: str(a.meta["country_iso"]) for a in arts}
-    table = segment(arts)
-    words = np.array([len(str(t).split()) for t in table.column("text")])
-    table = embed(table[words >= 5])
-    codes = [iso[str(a)] for a in table.column("article_id")]
+def _year_table(year: int) -> tuple[Any, int, Any]:
+    """One year's embedded statements with ``iso`` (country) and ``unit`` (country:year)
+    columns, its speech count and its :class:`ungd_data.Year`."""
+    data = load_year(year)
+    table = data.table
+    codes = [data.iso[str(s)] for s in table.column("speaker")]
     table = table.with_column("iso", codes)
-    return table.with_column("unit", [f"{c}:{year}" for c in codes]), len(arts)
-
-
-def _ideal_points() -> dict[tuple[str, int], float]:
-    frame = pd.read_csv(DATA / "ideal_points.csv")
-    return {(r.iso3, int(r.year)): float(r.ideal_point) for r in frame.itertuples()}
-
-
-def _votes(year: int) -> pd.DataFrame:
-    if year == 2017:
-        from stancekit.datasets import load_ungd2017_votes
-
-        votes = load_ungd2017_votes()
-    else:
-        votes = pd.read_csv(DATA / f"vote_agreement_{year}.csv")
-    return votes.dropna(subset=["vote_agreement"])
+    return table.with_column("unit", [f"{c}:{year}" for c in codes]), data.n_speeches, data
 
 
 def _pair_r(positions: dict[str, float], votes: pd.DataFrame) -> dict[str, float]:
@@ -121,7 +89,12 @@ def _fit(train: Any, ideal: dict[tuple[str, int], float], method: str) -> Any:
 
 
 def _evaluate(
-    tables: dict[int, Any], train_years: list[int], test_year: int, method: str, ideal: Any
+    tables: dict[int, Any],
+    train_years: list[int],
+    test_year: int,
+    method: str,
+    ideal: Any,
+    votes: pd.DataFrame,
 ) -> dict[str, Any]:
     """Fit on ``train_years``, apply to ``test_year``: all countries, and countries left out."""
     from stancekit import StatementTable
@@ -132,7 +105,6 @@ def _evaluate(
     out = fit.transform(test, by="iso")
     pos = dict(zip(out.labels, out.position, strict=True))
     truth = [(pos[c], ideal[(c, test_year)]) for c in pos if (c, test_year) in ideal]
-    votes = _votes(test_year)
     row: dict[str, Any] = {
         "train_years": train_years,
         "test_year": test_year,
@@ -183,8 +155,9 @@ def _print(row: dict[str, Any]) -> None:
 
 def main() -> dict[str, Any]:
     """Run both stages and write the JSON (or a skip message when the data is absent)."""
-    if not DATA.is_dir():
-        msg = f"skipped: {DATA} not found (the UNGD 2014-2016 development data)"
+    missing = available()
+    if missing:
+        msg = f"skipped: {missing} (the UNGD 2014-2016 development data)"
         print(f"scaling-ungd: {msg}")
         return {"skipped": msg}
     try:
@@ -193,11 +166,12 @@ def main() -> dict[str, Any]:
         print(f"scaling-ungd: skipped ({exc})")
         return {"skipped": str(exc)}
     t0 = time.perf_counter()
-    tables, n_speeches = {}, {}
+    tables, n_speeches, ideal, votes = {}, {}, {}, {}
     for year in (*DEV_YEARS, 2017):
-        tables[year], n_speeches[year] = _year_table(year)
+        tables[year], n_speeches[year], data = _year_table(year)
+        ideal.update({(c, year): p for c, p in data.ideal.items()})
+        votes[year] = data.votes.dropna(subset=["vote_agreement"])
         print(f"  {year}: {n_speeches[year]} speeches, {len(tables[year])} statements", flush=True)
-    ideal = _ideal_points()
     result: dict[str, Any] = {
         "model": tables[2017].provenance.get("model"),
         "n_speeches": n_speeches,
@@ -209,11 +183,11 @@ def main() -> dict[str, Any]:
     for method in METHODS:
         for test_year in DEV_YEARS:
             train_years = [y for y in DEV_YEARS if y != test_year]
-            row = _evaluate(tables, train_years, test_year, method, ideal)
+            row = _evaluate(tables, train_years, test_year, method, ideal, votes[test_year])
             result["cross_year_2014_2016"].append(row)
             _print(row)
     result["fit_2014_2016_apply_2017"] = [
-        _evaluate(tables, list(DEV_YEARS), 2017, method, ideal) for method in METHODS
+        _evaluate(tables, list(DEV_YEARS), 2017, method, ideal, votes[2017]) for method in METHODS
     ]
     for row in result["fit_2014_2016_apply_2017"]:
         _print(row)

@@ -150,7 +150,7 @@ def test_window_breakdown(corpus: tuple[StatementTable, np.ndarray, np.ndarray])
     dates = pd.DatetimeIndex(table.column("date"))
     res = alignment(table, "A", "B", window="YE", **FAST)
     bd = res.by_window
-    assert bd is not None and bd.labels == ("2019-12-31", "2020-12-31", "2021-12-31")
+    assert bd is not None and bd.labels == ("2019", "2020", "2021")
     for u, year in enumerate((2019, 2020, 2021)):
         inyear = dates.year == year
         A, B = X[(sp == "A") & inyear], X[(sp == "B") & inyear]
@@ -159,6 +159,31 @@ def test_window_breakdown(corpus: tuple[StatementTable, np.ndarray, np.ndarray])
     assert "end" in bd.to_pandas()
     with pytest.raises(ValueError, match="'fortnightly'"):
         alignment(table, "A", "B", window="fortnightly", **FAST)
+
+
+@pytest.mark.parametrize(
+    ("window", "labels"),
+    [
+        ("5YE", ("2015–2019", "2020–2024")),  # not "2019-12-31", which reads as a year
+        ("2YS", ("2019–2020", "2021–2022")),
+        ("QE", ("2019-10…2019-12", "2020-01…2020-03", "2021-10…2021-12")),
+        ("MS", ("2019-12", "2020-01", "2021-12")),
+        ("W", ("2019-12-30…2020-01-05", "2020-01-06…2020-01-12", "2021-12-27…2022-01-02")),
+        ("D", ("2019-12-31", "2020-01-01", "2021-12-31")),
+        ("12h", ("2019-12-31 12:00…2020-01-01 00:00", "2021-12-31 00:00…2021-12-31 12:00")),
+    ],
+)
+def test_window_labels_state_the_span(window: str, labels: tuple[str, ...]) -> None:
+    dates = pd.to_datetime(
+        ["2019-12-31 18:00", "2020-01-01 06:00", "2020-01-06 00:00", "2021-10-05 00:00", "2021-12-31 00:00"]
+    )
+    X = unit_rows(np.random.default_rng(1), 10, 4)
+    t = make_table(["A", "B"] * 5, X, date=np.repeat(dates, 2))
+    bd = alignment(t, "A", "B", window=window, n_permutations=0, n_bootstrap=0).by_window
+    assert bd is not None and bd.start is not None and bd.end is not None
+    assert bd.labels[: len(labels) - 1] == labels[:-1] and bd.labels[-1] == labels[-1]
+    assert len(set(bd.labels)) == len(bd)
+    assert pd.Timestamp(bd.start[0]) == dates[0]  # start/end are still the statements' dates
 
 
 def test_window_without_dates_is_an_error() -> None:
@@ -170,9 +195,11 @@ def test_window_without_dates_is_an_error() -> None:
 def test_pairs_are_the_echoes(corpus: tuple[StatementTable, np.ndarray, np.ndarray]) -> None:
     table, _, _ = corpus
     res = alignment(table, "A", "B", n_pairs=5, **FAST)
-    ref = echoes(table, "A", "B", k=5)
+    ref = echoes(table, "A", "B", k=5, center=False)
     np.testing.assert_array_equal(res.pairs.row_a, ref.row_a)
     np.testing.assert_array_equal(res.pairs.row_b, ref.row_b)
+    centred = alignment(table, "A", "B", n_pairs=5, center=True, **FAST)
+    np.testing.assert_array_equal(centred.pairs.row_a, echoes(table, "A", "B", k=5).row_a)
     assert set(res.pairs.speaker_a) == {"A"} and set(res.pairs.speaker_b) == {"B"}
 
 

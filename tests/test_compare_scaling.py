@@ -273,3 +273,11 @@ def test_lexical_channel_carries_what_the_embeddings_miss() -> None:
     assert out.position[0] < out.position[1] and np.isnan(out.se).all()
     with pytest.raises(ValueError, match="lexical=True needs the ridge method"):
         scale(table, {names[0]: 1.0, names[1]: -1.0}, lexical=True)
+
+
+def test_a_penalty_at_the_end_of_the_grid_is_noted() -> None:
+    table, ref, _ = noisy_references(4, noise=0.05)
+    res = scale(table, ref, n_bootstrap=0, penalties=[1e3, 1e4])  # far too strong: lower end
+    assert res.penalty == 1e3 and "lower end of the grid" in res.note
+    free = scale(table, ref, n_bootstrap=0, penalties=np.logspace(-5, 3, 33))
+    assert free.note == ""

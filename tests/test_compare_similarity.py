@@ -55,7 +55,7 @@ def ragged() -> tuple[StatementTable, np.ndarray, list[str]]:
 
 def test_centroid_matches_sklearn(ragged: tuple[StatementTable, np.ndarray, list[str]]) -> None:
     table, X, speakers = ragged
-    m = similarity(table, center=False)
+    m = similarity(table, center=False, min_statements=1)
     assert isinstance(m, LabeledMatrix)
     assert m.rows == m.columns == ("Ann", "Bo", "Cy", "Solo", "Zed")
     sp = np.array(speakers)
@@ -66,13 +66,13 @@ def test_centroid_matches_sklearn(ragged: tuple[StatementTable, np.ndarray, list
 
 def test_soft_matches_per_pair_loop(ragged: tuple[StatementTable, np.ndarray, list[str]]) -> None:
     table, X, speakers = ragged
-    m = similarity(table, method="soft", center=False)
+    m = similarity(table, method="soft", center=False, min_statements=1)
     sp = np.array(speakers)
     for a in m.rows:
         for b in m.rows:
             ref = 1.0 if a == b else soft_f_naive(X[sp == a], X[sp == b])
             assert m[a, b] == pytest.approx(ref, abs=1e-6)
-    assert similarity(table, method="soft", center=False) == m  # deterministic
+    assert similarity(table, method="soft", center=False, min_statements=1) == m  # deterministic
 
 
 def test_center_equals_similarity_of_centred_vectors(
@@ -81,10 +81,10 @@ def test_center_equals_similarity_of_centred_vectors(
     table, X, speakers = ragged
     Xc = X - X.mean(axis=0)
     Xc = (Xc / np.linalg.norm(Xc, axis=1, keepdims=True)).astype(np.float32)
-    ref = similarity(make_table(speakers, Xc), method="soft", center=False)
-    got = similarity(table, method="soft", center=True)
+    ref = similarity(make_table(speakers, Xc), method="soft", center=False, min_statements=1)
+    got = similarity(table, method="soft", center=True, min_statements=1)
     np.testing.assert_allclose(got.values, ref.values, atol=1e-5)
-    assert not np.allclose(got.values, similarity(table, method="soft", center=False).values)
+    assert not np.allclose(got.values, similarity(table, method="soft", center=False, min_statements=1).values)
 
 
 def test_by_country_aggregates_and_warns_about_missing() -> None:
@@ -94,7 +94,7 @@ def test_by_country_aggregates_and_warns_about_missing() -> None:
         ["Xi", "Wang", "Japarov", "anon", "Xi"], X, country=["China", "China", "KG", None, "China"]
     )
     with pytest.warns(SkippedRecordsWarning, match="1 of 5 statements have no 'country'"):
-        m = similarity(table, by="country", center=False)
+        m = similarity(table, by="country", center=False, min_statements=1)
     assert m.rows == ("China", "KG")
     ref = cosine_similarity(np.stack([X[[0, 1, 4]].mean(axis=0), X[2]]))
     np.testing.assert_allclose(m.values, ref, atol=1e-6)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib
         validate,
     )
     from stancekit.embed import embed
+    from stancekit.formulaic import Substance, substance
     from stancekit.report import build_report
     from stancekit.segment import segment
     from stancekit.topics import KChoice, TopicComparison, TopicModel, TopicTimeline, topics
@@ -73,12 +74,14 @@ _LAZY = {
     "Validation": "stancekit.compare",
     "validate": "stancekit.compare",
     "build_report": "stancekit.report",
+    "Substance": "stancekit.formulaic",
+    "substance": "stancekit.formulaic",
     "KChoice": "stancekit.topics",
     "TopicComparison": "stancekit.topics",
     "TopicModel": "stancekit.topics",
     "TopicTimeline": "stancekit.topics",
 }
-_SUBMODULES = ("datasets", "plot", "topics")
+_SUBMODULES = ("datasets", "formulaic", "plot", "topics")
 
 
 def __getattr__(name: str) -> Any:
@@ -113,6 +116,7 @@ __all__ = [
     "StancekitError",
     "Statement",
     "StatementTable",
+    "Substance",
     "TopicComparison",
     "TopicModel",
     "TopicTimeline",
@@ -134,6 +138,7 @@ __all__ = [
     "scale",
     "segment",
     "similarity",
+    "substance",
     "topics",
     "validate",
     "write_statements",

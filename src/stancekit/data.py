@@ -109,7 +109,7 @@ class LabeledMatrix:
         What the values are (for titles and exports), e.g. ``"centroid cosine"``.
     n_formulaic
         Formulaic statements left out before the values were computed (see
-        :mod:`stancekit.substance`); 0 when none were or nothing was left out.
+        :mod:`stancekit.formulaic`); 0 when none were or nothing was left out.
     """
 
     values: npt.NDArray[Any]

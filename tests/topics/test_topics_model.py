@@ -70,7 +70,8 @@ def test_two_statements_and_more_topics_than_distinct_vectors() -> None:
 
 def test_statements_without_words_still_get_labels() -> None:
     X = unit_rows(np.eye(3)[[0, 0, 1, 1, 2, 2]] + 0.01)
-    model = topics(table_of(X, ["A"] * 6, ["the", "of", "42", "and", "", "it"]), n_topics=3)
+    texts = ["the", "of", "42", "and", "", "it"]  # formulae by their words: kept on purpose
+    model = topics(table_of(X, ["A"] * 6, texts), n_topics=3, keep_formulaic=True)
     assert model.labels == ("topic 0", "topic 1", "topic 2")
     assert (model.keywords == "").all() and np.isnan(model.keyword_scores).all()
 

@@ -189,7 +189,7 @@ def echoes(
         :func:`similarity`'s default, so the pairs explain its scores. ``False`` ranks by raw
         cosines.
     keep_formulaic
-        Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
+        Keep greetings, thanks and other formulae (:mod:`stancekit.formulaic`); by default
         they take part in no pair and are counted in ``n_formulaic``.
 
     Returns

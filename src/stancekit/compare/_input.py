@@ -117,7 +117,7 @@ def groups_of(table: StatementTable, by: str, *, warn: bool = True) -> Groups:
 def substantive_groups(
     table: StatementTable, by: str, *, keep_formulaic: bool, warn: bool = True
 ) -> Groups:
-    """:func:`groups_of`, with formulaic statements (:func:`stancekit.substance.substance`, or
+    """:func:`groups_of`, with formulaic statements (:func:`stancekit.formulaic.substance`, or
     the table's own ``formulaic`` column) given code -1 unless ``keep_formulaic``.
 
     Labels stay those of the whole table, so a speaker who said nothing but formulae keeps
@@ -130,7 +130,7 @@ def substantive_groups(
     groups = groups_of(table, by, warn=warn)
     if keep_formulaic:
         return groups
-    from stancekit.substance import formulaic_mask
+    from stancekit.formulaic import formulaic_mask
 
     drop = formulaic_mask(table) & (groups.codes >= 0)
     n_drop = int(np.count_nonzero(drop))

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from statistics import NormalDist
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from stancekit.compare._alignment import check_options
 from stancekit.compare._input import Groups, embeddings_of, groups_of, labels_of, require_label
-from stancekit.compare._lexical import Lexicon, fit_lexicon
+from stancekit.compare._lexical import lexical_blocks, lexical_positions, lexical_score
 from stancekit.compare.results import Scaling, ScalingCV, ScalingModel
 from stancekit.core import centroid_sums, group_offsets, scale_groups
 from stancekit.core.scaling import choose_model, fit_axis, group_folds, nested_cv, ridge_dual
@@ -295,7 +293,7 @@ def scale(
     texts = None
     if lexical:
         texts = np.asarray(table.column("text"), dtype=object)[keep][order]
-    lex = _lexical_blocks(texts, sorted_codes, len(groups.labels), ref_idx)
+    lex = lexical_blocks(texts, sorted_codes, len(groups.labels), ref_idx)
     E = means[ref_idx] - means[ref_idx].mean(axis=0)
     G = E @ E.T
     grams: list[npt.NDArray[np.float64]] = [G]
@@ -336,79 +334,13 @@ def scale(
             *_interval(pos, stmt, offsets, reps, float(level)),
         )
     else:
-        stats = _lexical_positions(model, Xs, offsets, lex, boot)
-    return _result(groups.labels, stats, offsets, ref_idx, float(level), cv, model)
+        stats = lexical_positions(model, Xs, offsets, lex, boot)
+    return _result(
+        groups.labels, stats, offsets, ref_idx, float(level), cv, model, _edge(cv, penalty)
+    )
 
 
 _SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
-
-
-@dataclass(frozen=True)
-class _LexBlocks:
-    lexicon: Lexicon
-    counts: Any  # (n, V) statement counts, group-sorted
-    docs: Any  # (S, V) group documents
-    gram: npt.NDArray[np.float64]  # (R, R) centred Gram of the references' documents
-
-
-def _lexical_blocks(
-    texts: npt.NDArray[Any] | None,
-    codes: npt.NDArray[np.intp],
-    n_groups: int,
-    ref_idx: npt.NDArray[np.intp],
-) -> _LexBlocks | None:
-    if texts is None:
-        return None
-    offsets = np.searchsorted(codes, np.arange(n_groups + 1))
-    joined = [" ".join(texts[offsets[g] : offsets[g + 1]]) for g in range(n_groups)]
-    lexicon = fit_lexicon(joined)
-    counts = lexicon.counts(list(texts))
-    docs = lexicon.documents(counts, codes, n_groups)
-    T = docs[ref_idx].toarray()
-    T -= T.mean(axis=0)
-    return _LexBlocks(lexicon, counts, docs, T @ T.T)
-
-
-def _lexical_positions(
-    model: ScalingModel,
-    Xs: npt.NDArray[np.float32],
-    offsets: npt.NDArray[np.intp],
-    lex: _LexBlocks,
-    boot: tuple[int, float, np.random.Generator],
-) -> tuple[npt.NDArray[np.float64], ...]:
-    """Positions with the lexical channel; bootstrap ``se`` over statements with the model
-    fixed, and a normal interval around the estimate."""
-    n_bootstrap, level, rng = boot
-    counts = np.diff(offsets)
-    codes = np.repeat(np.arange(counts.size), counts)
-
-    def positions(pick: npt.NDArray[np.intp]) -> npt.NDArray[np.float64]:
-        return _lexical_score(model, Xs[pick], lex.counts[pick], codes, counts)
-
-    pos = positions(np.arange(codes.size, dtype=np.intp))
-    if n_bootstrap < 2:
-        nan = np.full(counts.size, np.nan)
-        return pos, nan, nan.copy(), nan.copy()
-    low = np.repeat(offsets[:-1], counts)
-    reps = np.stack([positions(rng.integers(low, low + counts[codes])) for _ in range(n_bootstrap)])
-    se = reps.std(axis=0, ddof=1)
-    half = NormalDist().inv_cdf((1 + level) / 2) * se  # resampled documents lose rare words,
-    return pos, se, pos - half, pos + half  # so their percentiles are biased: normal interval
-
-
-def _lexical_score(
-    model: ScalingModel,
-    Xs: npt.NDArray[np.float32],
-    word_counts: Any,
-    codes: npt.NDArray[np.intp],
-    counts: npt.NDArray[np.intp],
-) -> npt.NDArray[np.float64]:
-    """``(S,)`` intercept + embedding centroid . w + document TF-IDF . w_lex."""
-    sums, _ = centroid_sums(Xs, codes, counts.size)
-    docs = model.lexicon.documents(word_counts, codes, counts.size)
-    emb = (sums / np.maximum(counts, 1)[:, None]) @ model.weights
-    out = model.intercept + emb + np.asarray(docs @ model.lexical_weights).ravel()
-    return np.where(counts > 0, out, np.nan)
 
 
 def _result(
@@ -472,6 +404,14 @@ def _exact(
     return _result(labels, stats, offsets, ref_idx, level, None, model, note)
 
 
+def _edge(cv: ScalingCV, chosen: float) -> str:
+    """A note when the chosen penalty is at an end of the grid (the grid may be too narrow)."""
+    for end, at in (("lower", cv.penalties[0]), ("upper", cv.penalties[-1])):
+        if np.isclose(chosen, at, rtol=1e-9):
+            return f"the chosen penalty {at:.3g} is at the {end} end of the grid"
+    return ""
+
+
 def _model_name(table: StatementTable) -> str | None:
     name = table.provenance.get("model")
     return None if name is None else str(name)
@@ -512,7 +452,7 @@ def apply_model(model: ScalingModel, table: StatementTable, *, by: str, level: f
     if model.lexicon is not None:
         texts = np.asarray(table.column("text"), dtype=object)[keep][order]
         codes = np.repeat(np.arange(counts.size), counts)
-        pos = _lexical_score(model, Xs, model.lexicon.counts(list(texts)), codes, counts)
+        pos = lexical_score(model, Xs, model.lexicon.counts(list(texts)), codes, counts)
         se = lo = hi = np.full(counts.size, np.nan)
     return Scaling(
         labels=groups.labels,

@@ -72,7 +72,7 @@ def similarity(
         sentence embeddings share a large common component; on the UN General Debate it
         raises the correlation with voting agreement in every year, see ``docs/scores.md``).
     keep_formulaic
-        Keep greetings, thanks and other formulae (:mod:`stancekit.substance`); by default
+        Keep greetings, thanks and other formulae (:mod:`stancekit.formulaic`); by default
         they are left out and counted in ``n_formulaic``.
     min_statements
         Speakers with fewer statements (formulae left out) get a row of NaN: one or two

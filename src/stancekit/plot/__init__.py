@@ -7,7 +7,12 @@ and wrapped so that figures stay readable from 3 to 200 speakers.
 
 from stancekit.plot.heatmaps import cluster_order, similarity_heatmap, topic_heatmap
 from stancekit.plot.maps import classical_mds, score_scatter, similarity_map
-from stancekit.plot.scores import alignment_forest, alignment_timeline, scaling_axis
+from stancekit.plot.scores import (
+    alignment_forest,
+    alignment_timeline,
+    scaling_axis,
+    timeline_windows,
+)
 from stancekit.plot.statements import echo_pairs, statement_map
 
 __all__ = [
@@ -21,5 +26,6 @@ __all__ = [
     "similarity_heatmap",
     "similarity_map",
     "statement_map",
+    "timeline_windows",
     "topic_heatmap",
 ]

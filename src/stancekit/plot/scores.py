@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from stancekit.compare import DyadMatrix
 from stancekit.compare.results import Alignment, Breakdown, Scaling
 from stancekit.plot._style import CATEGORICAL, fontsize_for, label_axis, new_axes
 
-__all__ = ["alignment_forest", "alignment_timeline", "scaling_axis"]
+__all__ = ["alignment_forest", "alignment_timeline", "scaling_axis", "timeline_windows"]
+
+
+def _dyad_p(items: Sequence[Alignment], dyads: DyadMatrix) -> npt.NDArray[np.float64]:
+    """``(n,)`` the calibrated p of each plotted dyad in ``dyads``."""
+    pos = {label: i for i, label in enumerate(dyads.labels)}
+    missing = sorted({x for r in items for x in (r.a, r.b) if x not in pos})
+    if missing:
+        raise ValueError(f"dyads has no row for {missing}; compute it on the same groups")
+    return np.array([dyads.p[pos[r.a], pos[r.b]] for r in items], dtype=np.float64)
 
 
 def alignment_forest(
@@ -20,8 +31,11 @@ def alignment_forest(
     ax: Axes | None = None,
     sort: bool = True,
     title: str | None = None,
+    dyads: DyadMatrix | None = None,
+    alpha: float = 0.05,
 ) -> Axes:
-    """Alignment scores of several dyads with bootstrap intervals and the permutation baseline.
+    """Alignment scores of several dyads with bootstrap intervals, the dyads that stand out
+    marked.
 
     Parameters
     ----------
@@ -34,12 +48,18 @@ def alignment_forest(
         Order dyads by score (highest at the top).
     title
         Default: the method.
+    dyads
+        The calibrated all-pairs matrix (:func:`stancekit.compare.dyads`) of the same groups:
+        a dyad is filled when its ``p < alpha`` there, i.e. B is closer to A than A's other
+        counterparts are, allowing for group sizes. Without it, a dyad is filled when its own
+        permutation ``p < alpha`` and the permutation null is drawn as a grey band.
+    alpha
+        Level below which a dyad is marked.
 
     Returns
     -------
     Axes
-        A point per dyad (filled when ``p < 0.05``), its interval as a bar, and the null mean
-        ± 2 standard deviations as a grey band.
+        A point per dyad (filled when it stands out), its interval as a bar.
     """
     items = [results] if isinstance(results, Alignment) else list(results)
     if not items:
@@ -50,27 +70,48 @@ def alignment_forest(
     ax = new_axes(ax, (7.5, min(14.0, max(2.5, 0.3 * n + 1.5))))
     y = np.arange(n)
     score = np.array([r.score for r in items])
-    lo = np.array([r.ci_low for r in items])
-    hi = np.array([r.ci_high for r in items])
-    null = np.array([r.null_mean for r in items])
-    nsd = np.array([r.null_std for r in items])
-    sig = np.array([r.p < 0.05 for r in items])
-    ax.barh(y, 4 * nsd, left=null - 2 * nsd, height=0.6, color="0.85", label="null ±2 sd")
-    ax.hlines(y, lo, hi, color=CATEGORICAL[0], lw=1.6)
-    ax.scatter(score[sig], y[sig], color=CATEGORICAL[0], zorder=3, s=28)
-    ax.scatter(score[~sig], y[~sig], facecolor="white", edgecolor=CATEGORICAL[0], zorder=3, s=28)
+    ax.hlines(y, [r.ci_low for r in items], [r.ci_high for r in items], color=CATEGORICAL[0])
+    if dyads is None:
+        null = np.array([r.null_mean for r in items])
+        nsd = np.array([r.null_std for r in items])
+        ax.barh(y, 4 * nsd, left=null - 2 * nsd, height=0.6, color="0.85", zorder=0)
+        marked = np.array([r.p < alpha for r in items])
+        on, off = f"p < {alpha:g}", f"p ≥ {alpha:g}"
+        extra = [Line2D([], [], color="0.8", lw=6, label="shuffled-speaker null ±2 sd")]
+    else:
+        marked = _dyad_p(items, dyads) < alpha
+        focus = {r.a for r in items}
+        who = f"{next(iter(focus))}'s" if len(focus) == 1 else "A's"
+        on = f"stands out from {who} other counterparts, p < {alpha:g}"
+        off, extra = "does not stand out", []
+    ax.scatter(score[marked], y[marked], color=CATEGORICAL[0], zorder=3, s=30)
+    ax.scatter(
+        score[~marked], y[~marked], facecolor="white", edgecolor=CATEGORICAL[0], zorder=3, s=30
+    )
     label_axis(ax, [f"{r.a} – {r.b}" for r in items], axis="y", width=40)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlabel(f"{items[0].method} alignment ({items[0].level:.0%} interval)")
     handles = [
-        Line2D([], [], marker="o", color=CATEGORICAL[0], ls="", label="p < 0.05"),
-        Line2D([], [], marker="o", mfc="white", color=CATEGORICAL[0], ls="", label="p ≥ 0.05"),
-        Line2D([], [], color="0.8", lw=6, label="shuffled-speaker null ±2 sd"),
+        Line2D([], [], marker="o", color=CATEGORICAL[0], ls="", label=on),
+        Line2D([], [], marker="o", mfc="white", color=CATEGORICAL[0], ls="", label=off),
+        *extra,
     ]
-    ax.legend(handles=handles, fontsize=7, loc="lower right", frameon=False)
+    ax.legend(handles=handles, fontsize=7, loc="lower right", framealpha=0.9)
     ax.grid(axis="x", color="0.92")
     ax.set_title(title if title is not None else f"Alignment ({items[0].method})")
     return ax
+
+
+def timeline_windows(
+    result: Alignment | Breakdown, *, min_statements: int = 1
+) -> npt.NDArray[np.bool_]:
+    """``(U,)`` bool: the windows with a score where both sides have ``min_statements``+
+    statements."""
+    br = result.by_window if isinstance(result, Alignment) else result
+    if br is None or br.kind != "window":
+        raise ValueError("needs an alignment computed with window=...")
+    enough = (br.n_a >= min_statements) & (br.n_b >= min_statements) & np.isfinite(br.score)
+    return np.asarray(enough, dtype=bool)
 
 
 def alignment_timeline(
@@ -78,6 +119,7 @@ def alignment_timeline(
     *,
     ax: Axes | None = None,
     title: str | None = None,
+    min_statements: int = 1,
 ) -> Axes:
     """A dyad's score per time window with its interval band.
 
@@ -86,33 +128,60 @@ def alignment_timeline(
     result
         An :class:`~stancekit.compare.Alignment` computed with ``window=...`` (its
         ``by_window``), or such a :class:`~stancekit.compare.Breakdown`.
+    min_statements
+        Statements each side needs in a window for its score to be drawn. The chart runs
+        from the first to the last such window; thinner windows between them are greyed
+        (label and counts) and leave a gap in the line.
 
     Returns
     -------
     Axes
-        Windows without statements on both sides are gaps, not zeros.
+        One tick per window, labelled by its span, with the statements ``a/b`` behind it.
+
+    Raises
+    ------
+    ValueError
+        Without a window breakdown, or when no window has enough statements on both sides.
     """
     br = result.by_window if isinstance(result, Alignment) else result
     if br is None or br.kind != "window" or len(br) == 0:
         raise ValueError("alignment_timeline needs an alignment computed with window=...")
-    x = np.arange(len(br))
-    ax = new_axes(ax, (max(5.0, 0.45 * len(br) + 3.0), 3.6))
+    enough = timeline_windows(br, min_statements=min_statements)
+    if not enough.any():
+        raise ValueError(
+            f"too few statements over time for a chart: no window has {min_statements}+ "
+            "statements on both sides"
+        )
+    first, last = np.flatnonzero(enough)[[0, -1]]
+    keep = np.arange(first, last + 1)
+    ok = enough[keep]
+    x = np.arange(keep.size)
+    score = np.where(ok, br.score[keep], np.nan)
+    ax = new_axes(ax, (max(5.0, 0.45 * keep.size + 3.0), 3.6))
     ax.fill_between(
-        x, br.ci_low, br.ci_high, color=CATEGORICAL[4], alpha=0.35, lw=0, label="interval"
+        x,
+        np.where(ok, br.ci_low[keep], np.nan),
+        np.where(ok, br.ci_high[keep], np.nan),
+        color=CATEGORICAL[4],
+        alpha=0.35,
+        lw=0,
+        label="interval",
     )
-    ax.plot(x, br.score, marker="o", color=CATEGORICAL[0], label="score")
-    label_axis(ax, list(br.labels), axis="x")
-    for i, (na, nb) in enumerate(zip(br.n_a, br.n_b, strict=True)):
-        if np.isfinite(br.score[i]):
-            ax.annotate(
-                f"{na}/{nb}",
-                (x[i], br.score[i]),
-                textcoords="offset points",
-                xytext=(0, 6),
-                ha="center",
-                fontsize=fontsize_for(len(br)) - 1,
-                color="0.4",
-            )
+    ax.plot(x, score, marker="o", color=CATEGORICAL[0], label="score")
+    label_axis(ax, [br.labels[i] for i in keep], axis="x")
+    for tick, good in zip(ax.get_xticklabels(), ok[ax.get_xticks().astype(int)], strict=True):
+        tick.set_color("black" if good else "0.6")
+    base = float(np.nanmin(np.where(ok, br.ci_low[keep], np.nan)))
+    for i, u in enumerate(keep):
+        ax.annotate(
+            f"{br.n_a[u]}/{br.n_b[u]}",
+            (x[i], score[i] if ok[i] else base),
+            textcoords="offset points",
+            xytext=(0, 6),
+            ha="center",
+            fontsize=fontsize_for(keep.size) - 1,
+            color="0.4" if ok[i] else "0.65",
+        )
     ax.set_ylabel("alignment")
     ax.grid(axis="y", color="0.92")
     ax.legend(fontsize=7, frameon=False)

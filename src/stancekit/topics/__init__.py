@@ -5,6 +5,7 @@ The entry point is :func:`topics`::
     model = stancekit.topics.topics(table)                    # k-means, k chosen by silhouette
     model = topics(table, n_topics=12, seed=1)               # a given k
     model = topics(table, method="hdbscan")                  # density clusters + outliers (-1)
+    model = topics(table, keep_formulaic=True)               # greetings and thanks clustered too
     model.to_pandas()                                        # labels, keywords, sizes, examples
     model.shares("speaker")                                  # LabeledMatrix, rows sum to 1
     model.over_time("QE").matrix()                           # shares per quarter
@@ -27,11 +28,12 @@ from stancekit.topics._api import METHODS, topics
 from stancekit.topics._autok import DEFAULT_GRID, KChoice
 from stancekit.topics._compare import TopicComparison
 from stancekit.topics._ctfidf import OUTLIER_LABEL
-from stancekit.topics._model import TopicModel
+from stancekit.topics._model import FORMULAIC_LABEL, TopicModel
 from stancekit.topics._time import TopicTimeline
 
 __all__ = [
     "DEFAULT_GRID",
+    "FORMULAIC_LABEL",
     "METHODS",
     "OUTLIER_LABEL",
     "KChoice",

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from stancekit.core import centroid_sums
+from stancekit.formulaic import formulaic_mask
 from stancekit.table import StatementTable
 from stancekit.topics._arrays import prep
 from stancekit.topics._autok import DEFAULT_GRID, KChoice, choose_k, fixed_k
@@ -66,6 +67,29 @@ def _validate(
     return X
 
 
+def _substantive(
+    table: StatementTable, n_topics: int | str, keep_formulaic: object
+) -> npt.NDArray[np.bool_]:
+    """``(n,)`` bool: the statements to cluster (all, or those not flagged as formulae)."""
+    if not isinstance(keep_formulaic, (bool, np.bool_)):
+        raise TypeError(f"keep_formulaic must be True or False, got {keep_formulaic!r}")
+    n = len(table)
+    if keep_formulaic:
+        return np.ones(n, dtype=bool)
+    keep = ~formulaic_mask(table)
+    m = int(np.count_nonzero(keep))
+    need = 1 if n_topics == "auto" else int(n_topics)
+    if m < need:
+        asked = "none" if n_topics == "auto" else f"{m}, fewer than n_topics={need}"
+        raise ValueError(
+            f"{n - m} of the {n} statements are formulaic (greetings, thanks, courtesies, "
+            f"procedure) and left out of topics, leaving {asked} to cluster; pass "
+            "keep_formulaic=True to cluster them all"
+            + ("" if n_topics == "auto" or m == 0 else ", or fewer topics")
+        )
+    return keep
+
+
 def topics(
     table: StatementTable,
     *,
@@ -83,8 +107,16 @@ def topics(
     stop_words: Sequence[str] = (),
     center: bool = True,
     n_threads: int | None = None,
+    keep_formulaic: bool = False,
 ) -> TopicModel:
     """Cluster statements into topics and describe each topic.
+
+    Formulaic statements (greetings, thanks, courtesies, procedure:
+    :func:`stancekit.formulaic.formulaic_mask`, or the table's own ``formulaic`` column) are
+    left out by default: they would form topics of their own ("thank, good, glad") and say
+    nothing about what a speaker talks about. Everything is fitted on the other statements
+    (the ``k`` choice, the clusters, the keywords and representatives, the centring mean);
+    the formulae get topic ``-1`` and are counted in ``n_formulaic``, not in the shares.
 
     Parameters
     ----------
@@ -93,7 +125,8 @@ def topics(
     n_topics
         ``"auto"`` (k-means, agglomerative: the best mean cosine silhouette of the Ward
         partitions of a seeded sample of ``k_sample`` statements over ``k_grid``; HDBSCAN: what
-        it finds) or a number ``1 <= k <= n`` (not for HDBSCAN).
+        it finds) or a number ``1 <= k <= n`` (not for HDBSCAN), ``n`` the statements
+        clustered.
     method
         ``"kmeans"`` (exact up to 20,000 statements, mini-batch above: bounded memory for
         millions), ``"agglomerative"`` (Ward) or ``"hdbscan"`` (density; statements in no
@@ -122,23 +155,27 @@ def topics(
         example the two countries of a bilateral meeting).
     center
         Cluster ``(x - mean) / ||x - mean||`` instead of ``x``, with ``mean`` the average
-        embedding of the table. Sentence embeddings share a large common direction (all
-        statements of one meeting, or of one model, look alike); removing it lets the
-        differences between topics decide the clusters. Comparisons still use the embeddings
-        as they are.
+        embedding of the statements clustered. Sentence embeddings share a large common
+        direction (all statements of one meeting, or of one model, look alike); removing it
+        lets the differences between topics decide the clusters. Comparisons still use the
+        embeddings as they are.
     n_threads
         Threads for the clustering (BLAS and OpenMP); ``None`` leaves scikit-learn's default
         (all cores). On a busy shared machine ``1`` can be many times faster.
+    keep_formulaic
+        Cluster the formulaic statements too (the behaviour before formulae were flagged).
 
     Returns
     -------
     TopicModel
-        Topics numbered from the largest; ``k_choice`` says how ``k`` was chosen.
+        Topics numbered from the largest; ``k_choice`` says how ``k`` was chosen;
+        ``assignments`` has one entry per statement of ``table``.
 
     Raises
     ------
     ValueError
-        No embeddings, no statements, or a bad option (the message names it).
+        No embeddings, no statements, fewer substantive statements than topics, or a bad
+        option (the message names it).
 
     Examples
     --------
@@ -156,7 +193,7 @@ def topics(
     array([[0.33333333, 0.66666667],
            [1.        , 0.        ]])
     """
-    X = _validate(table, n_topics, method, seed, progress)
+    X_all = _validate(table, n_topics, method, seed, progress)
     for name, value in (("n_keywords", n_keywords), ("n_representatives", n_representatives)):
         _positive_int(name, value)
     for name, value in (("k_sample", k_sample), ("sample_size", sample_size)):
@@ -166,7 +203,6 @@ def topics(
         raise TypeError(f"stop_words must be a sequence of words, got {stop_words!r}")
     if not isinstance(center, bool):
         raise TypeError(f"center must be True or False, got {center!r}")
-    mean = _mean(X) if center else None
     if min_topic_size is not None:
         _positive_int("min_topic_size", min_topic_size, minimum=2)
         if method != "hdbscan":
@@ -176,6 +212,10 @@ def topics(
     if n_threads is not None:
         limits = threadpool_limits(limits=_positive_int("n_threads", n_threads))
     with limits:
+        keep = _substantive(table, n_topics, keep_formulaic)
+        rows = None if keep.all() else np.flatnonzero(keep).astype(np.int64)
+        X = X_all if rows is None else np.asarray(X_all[rows], dtype=np.float32)
+        mean = _mean(X) if center else None
         clustering, choice = _cluster(
             X,
             n_topics,
@@ -190,6 +230,7 @@ def topics(
         counts=(n_keywords, n_representatives, max_keyword_docs),
         stop_words=stop_words,
         mean=mean,
+        rows=rows,
     )  # fmt: skip
 
 
@@ -241,23 +282,34 @@ def _describe(
     counts: tuple[int, int, int],
     stop_words: Sequence[str],
     mean: npt.NDArray[np.float32] | None,
+    rows: npt.NDArray[np.int64] | None,
 ) -> TopicModel:
+    """The model of a clustering of ``X``: the table's rows ``rows`` (all when ``None``)."""
     n_keywords, n_reps, max_docs = counts
     k = clustering.n_clusters
     labels = _by_size(clustering.labels, k)
     sizes = np.bincount(labels[labels >= 0], minlength=k).astype(np.int64)
     centroids = _centroids(X, labels, k, mean)
-    rows = stratified_sample(labels, k, max_docs, seed)
-    texts = table.column("text")[rows]
-    term_counts, vocab = class_term_counts(texts, labels[rows], k, stop_words=stop_words)
+    sample = stratified_sample(labels, k, max_docs, seed)
+    texts = table.column("text")[sample if rows is None else rows[sample]]
+    term_counts, vocab = class_term_counts(texts, labels[sample], k, stop_words=stop_words)
     keywords, scores = top_keywords(ctfidf(term_counts), vocab, n_keywords)
+    reps = _representatives(X, labels, centroids, n_reps, mean)
+    formulaic = np.zeros(len(table), dtype=bool)
+    assignments = labels
+    if rows is not None:  # back to table rows: formulae get no topic
+        formulaic[:] = True
+        formulaic[rows] = False
+        assignments = np.full(len(table), -1, dtype=np.int64)
+        assignments[rows] = labels
+        reps = np.where(reps >= 0, rows[np.maximum(reps, 0)], -1).astype(np.int64)
     return TopicModel(
-        assignments=labels,
+        assignments=assignments,
         labels=make_labels(keywords),
         keywords=keywords,
         keyword_scores=scores,
         sizes=sizes,
-        representatives=_representatives(X, labels, centroids, n_reps, mean),
+        representatives=reps,
         centroids=centroids,
         mean=np.zeros(X.shape[1], np.float32) if mean is None else mean,
         n_outliers=int(np.count_nonzero(labels < 0)),
@@ -265,6 +317,7 @@ def _describe(
         seed=seed,
         k_choice=choice,
         table=table,
+        formulaic=formulaic,
     )
 
 

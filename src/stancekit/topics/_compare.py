@@ -63,6 +63,9 @@ class TopicComparison:
         ``(p,)`` float64 their cosine.
     pair_text_a, pair_text_b
         ``(p,)`` their texts.
+    n_formulaic_a, n_formulaic_b
+        Formulaic statements of each group left out (see
+        :func:`stancekit.topics.topics`'s ``keep_formulaic``).
     """
 
     a: str
@@ -87,6 +90,8 @@ class TopicComparison:
     pair_cosine: npt.NDArray[np.float64]
     pair_text_a: npt.NDArray[np.object_]
     pair_text_b: npt.NDArray[np.object_]
+    n_formulaic_a: int = 0
+    n_formulaic_b: int = 0
 
     @property
     def shared(self) -> npt.NDArray[np.bool_]:

@@ -2,8 +2,11 @@
 
 Topics are numbered ``0..k-1`` from the largest to the smallest; statements that the method
 leaves out of every topic (HDBSCAN outliers) have topic ``-1`` and are counted in
-``n_outliers``, never merged into a topic. Shares, time windows and comparisons read the
-statement table the model was fitted on.
+``n_outliers``, never merged into a topic. Formulaic statements (greetings, thanks,
+courtesies, procedure), left out of the clustering by default, have topic ``-1`` too; they are
+marked in ``formulaic``, counted in ``n_formulaic`` and left out of counts, shares, time
+windows and comparisons (unlike outliers, which can be counted as a column of their own).
+Shares, time windows and comparisons read the statement table the model was fitted on.
 """
 
 from __future__ import annotations
@@ -23,10 +26,12 @@ from stancekit.topics._compare import TopicComparison, compare_groups
 from stancekit.topics._ctfidf import OUTLIER_LABEL
 from stancekit.topics._time import TopicTimeline, timeline
 
-__all__ = ["UNKNOWN_GROUP", "TopicModel", "group_codes"]
+__all__ = ["FORMULAIC_LABEL", "UNKNOWN_GROUP", "TopicModel", "group_codes"]
 
 #: The group name of statements whose grouping column is empty (a speaker with no country).
 UNKNOWN_GROUP = "(unknown)"
+#: The label of the formulaic statements (topic ``-1``) in :meth:`TopicModel.statements`.
+FORMULAIC_LABEL = "formulaic"
 _OUTLIER_MODES = ("include", "exclude")
 
 
@@ -55,7 +60,8 @@ class TopicModel:
     Attributes
     ----------
     assignments
-        ``(n,)`` int64 topic of every statement, ``-1`` for an outlier.
+        ``(n,)`` int64 topic of every statement of ``table``, ``-1`` for an outlier or a
+        formulaic statement left out.
     labels
         ``(k,)`` short unique labels (the first three keywords).
     keywords
@@ -71,10 +77,10 @@ class TopicModel:
         ``(k, d)`` float32 unit-norm mean direction of each topic in the space the clustering
         used: the embeddings minus ``mean``, renormalised.
     mean
-        ``(d,)`` float32 mean embedding removed before clustering (zeros with
-        ``center=False``).
+        ``(d,)`` float32 mean embedding of the statements clustered, removed before
+        clustering (zeros with ``center=False``).
     n_outliers
-        Statements in no topic.
+        Statements clustered but put in no topic (HDBSCAN outliers).
     method
         ``"kmeans"``, ``"agglomerative"`` or ``"hdbscan"``.
     seed
@@ -82,7 +88,10 @@ class TopicModel:
     k_choice
         How the number of topics was chosen, with the scores per ``k``.
     table
-        The statements (with embeddings) the model was fitted on.
+        The statements (with embeddings) the model was fitted on, formulae included.
+    formulaic
+        ``(n,)`` bool: the formulaic statements left out of the clustering (all False with
+        ``keep_formulaic=True``; empty means none).
     """
 
     assignments: npt.NDArray[np.int64]
@@ -98,8 +107,20 @@ class TopicModel:
     seed: int
     k_choice: KChoice
     table: StatementTable = field(repr=False)
+    formulaic: npt.NDArray[np.bool_] = field(
+        default_factory=lambda: np.zeros(0, dtype=bool), repr=False
+    )
 
     def __post_init__(self) -> None:
+        flags = np.asarray(self.formulaic, dtype=bool)
+        if flags.size == 0:
+            flags = np.zeros(len(self.assignments), dtype=bool)
+        if flags.shape != self.assignments.shape:
+            raise ValueError(
+                f"formulaic must have one flag per statement ({len(self.assignments)}), "
+                f"got shape {flags.shape}"
+            )
+        object.__setattr__(self, "formulaic", flags)
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if isinstance(value, np.ndarray) and value.flags.writeable:
@@ -110,7 +131,8 @@ class TopicModel:
     def __repr__(self) -> str:
         return (
             f"TopicModel({self.n_topics} topics by {self.method}, {len(self.assignments)} "
-            f"statements, {self.n_outliers} outliers; {self.k_choice.reason})"
+            f"statements, {self.n_formulaic} formulaic left out, {self.n_outliers} outliers; "
+            f"{self.k_choice.reason})"
         )
 
     @property
@@ -118,12 +140,19 @@ class TopicModel:
         """Number of topics ``k`` (outliers not counted)."""
         return len(self.labels)
 
+    @property
+    def n_formulaic(self) -> int:
+        """Formulaic statements left out of the clustering (topic ``-1``, in no share)."""
+        return int(np.count_nonzero(self.formulaic))
+
     def _columns(self, outliers: str) -> tuple[npt.NDArray[np.int64], tuple[str, ...]]:
+        """Column of every statement (``-1``: not counted) and the column labels."""
         if outliers not in _OUTLIER_MODES:
             raise ValueError(f"outliers must be one of {_OUTLIER_MODES}, got {outliers!r}")
         k = self.n_topics
         if outliers == "include" and self.n_outliers:
             cols = np.where(self.assignments < 0, k, self.assignments)
+            cols[self.formulaic] = -1
             return cols, (*self.labels, OUTLIER_LABEL)
         return self.assignments, self.labels
 
@@ -136,12 +165,13 @@ class TopicModel:
             A column of the table: ``"speaker"``, ``"country"``, ``"article_id"``...
         outliers
             ``"include"``: an ``"outliers"`` column when there are outliers; ``"exclude"``:
-            outliers are left out.
+            outliers are left out. Formulaic statements are never counted.
 
         Returns
         -------
         LabeledMatrix
-            ``(g, c)`` int64; rows are the sorted group names, columns the topic labels.
+            ``(g, c)`` int64; rows are the sorted group names (a group whose statements are
+            all formulaic keeps a row of zeros), columns the topic labels.
         """
         codes, names = group_codes(self.table, by)
         cols, labels = self._columns(outliers)
@@ -154,11 +184,13 @@ class TopicModel:
     def shares(self, by: str = "speaker", *, outliers: str = "include") -> LabeledMatrix:
         """Topic shares of each group: ``counts / row total``; every row sums to 1.
 
+        Shares are of the group's substantive statements: formulaic ones are not counted.
+
         Parameters
         ----------
         by, outliers
-            As in :meth:`counts`. With ``outliers="exclude"`` a group whose statements are all
-            outliers has a row of NaN.
+            As in :meth:`counts`. A group with nothing counted (all its statements formulaic,
+            or outliers with ``outliers="exclude"``) has a row of NaN.
 
         Returns
         -------
@@ -225,17 +257,23 @@ class TopicModel:
                 raise KeyError(f"no {by} {name!r}; known: {list(names)[:20]}")
         if a == b:
             raise ValueError(f"compare needs two different groups, got {a!r} twice")
-        rows_a = np.flatnonzero(codes == names.index(a)).astype(np.int64)
-        rows_b = np.flatnonzero(codes == names.index(b)).astype(np.int64)
+        in_a, in_b = codes == names.index(a), codes == names.index(b)
+        rows_a = np.flatnonzero(in_a & ~self.formulaic).astype(np.int64)
+        rows_b = np.flatnonzero(in_b & ~self.formulaic).astype(np.int64)
         X = self.table.embeddings
         assert X is not None  # a TopicModel's table always has embeddings
-        return compare_groups(
+        result = compare_groups(
             X,
             self.assignments,
             self.table.column("text").astype(object),
             (rows_a, rows_b),
             names=(a, b, by),
             topics=self.labels,
+        )
+        return dataclasses.replace(
+            result,
+            n_formulaic_a=int(np.count_nonzero(in_a & self.formulaic)),
+            n_formulaic_b=int(np.count_nonzero(in_b & self.formulaic)),
         )
 
     def relabel(self, labels: Mapping[int, str]) -> TopicModel:
@@ -258,19 +296,25 @@ class TopicModel:
         return dataclasses.replace(self, labels=tuple(new))
 
     def statements(self) -> pd.DataFrame:
-        """The statement table with ``topic`` and ``topic_label`` columns (no embeddings)."""
+        """The statement table with ``topic``, ``topic_label`` (``"outliers"`` or
+        ``"formulaic"`` for topic -1) and ``formulaic`` columns (no embeddings)."""
         frame = self.table.to_pandas(embeddings=False)
         labels = np.asarray((*self.labels, OUTLIER_LABEL), dtype=object)
+        topic_label = labels[self.assignments]  # -1 picks the last: "outliers"
+        topic_label[self.formulaic] = FORMULAIC_LABEL
         frame["topic"] = self.assignments
-        frame["topic_label"] = labels[self.assignments]  # -1 picks the last: "outliers"
+        frame["topic_label"] = topic_label
+        frame["formulaic"] = self.formulaic
         return frame
 
     def to_pandas(self) -> pd.DataFrame:
-        """One row per topic (and one for outliers, topic -1, when there are any): ``topic``,
-        ``label``, ``size``, ``share`` of all statements, ``keywords`` (comma-separated) and
-        ``representatives`` (texts, closest to the centroid first)."""
+        """One row per topic, one for outliers (topic -1, label ``"outliers"``) and one for
+        the formulaic statements left out (topic -1, label ``"formulaic"``, share NaN) when
+        there are any: ``topic``, ``label``, ``size``, ``share`` of the statements clustered,
+        ``keywords`` (comma-separated) and ``representatives`` (texts, closest to the
+        centroid first)."""
         texts = self.table.column("text")
-        n = max(len(self.assignments), 1)
+        n = max(len(self.assignments) - self.n_formulaic, 1)
         rows = [
             {
                 "topic": t,
@@ -289,6 +333,17 @@ class TopicModel:
                     "label": OUTLIER_LABEL,
                     "size": self.n_outliers,
                     "share": self.n_outliers / n,
+                    "keywords": "",
+                    "representatives": [],
+                }
+            )
+        if self.n_formulaic:
+            rows.append(
+                {
+                    "topic": -1,
+                    "label": FORMULAIC_LABEL,
+                    "size": self.n_formulaic,
+                    "share": float("nan"),
                     "keywords": "",
                     "representatives": [],
                 }

@@ -31,7 +31,7 @@ _TITLES = frozenset(
 @lru_cache(maxsize=1)
 def courtesy_words() -> frozenset[str]:
     """The bundled English list of courtesy, address and procedure words (lower case)."""
-    text = resources.files("stancekit.substance").joinpath("courtesy_en.txt").read_text("utf-8")
+    text = resources.files("stancekit.formulaic").joinpath("courtesy_en.txt").read_text("utf-8")
     words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(w for w in words if w)
 

@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from stancekit.core.substance import idf_weight, speaker_spread
-from stancekit.substance._lexical import count_words
+from stancekit.formulaic._lexical import count_words
 from stancekit.table import StatementTable
 
 __all__ = ["Substance", "formulaic_mask", "substance"]
@@ -158,7 +158,7 @@ def substance(
     Examples
     --------
     >>> from stancekit import Statement, StatementTable
-    >>> from stancekit.substance import substance
+    >>> from stancekit.formulaic import substance
     >>> t = StatementTable.from_statements([
     ...     Statement("a", "Putin", "Thank you very much, Mr President.", 0, 1),
     ...     Statement("a", "Xi", "Trade between the two countries grew by a third.", 0, 1)])

@@ -9,7 +9,7 @@ import pytest
 
 from stancekit import StatementTable
 from stancekit.compare import alignment, echoes, similarity
-from stancekit.substance import count_words, courtesy_words, formulaic_mask, substance
+from stancekit.formulaic import count_words, courtesy_words, formulaic_mask, substance
 
 FORMULAE = [
     "Thank you very much.",
@@ -118,10 +118,10 @@ def two_speakers() -> StatementTable:
 
 def test_compare_functions_leave_formulae_out_and_count_them() -> None:
     t = two_speakers()
-    m = similarity(t, center=False)
+    m = similarity(t, center=False, min_statements=1)
     assert m.n_formulaic == 2 and m.to_pandas().attrs["n_formulaic"] == 2
     assert m["A", "B"] == pytest.approx(0.0)  # nothing substantive in common
-    kept = similarity(t, center=False, keep_formulaic=True)
+    kept = similarity(t, center=False, keep_formulaic=True, min_statements=1)
     assert kept.n_formulaic == 0 and kept["A", "B"] > 0.3
     e = echoes(t, "A", "B", k=3)
     assert e.n_formulaic == 2 and "Thank you very much." not in e.text_a
@@ -136,6 +136,7 @@ def test_compare_functions_leave_formulae_out_and_count_them() -> None:
 def test_a_speaker_with_only_formulae_gets_nan_not_an_error() -> None:
     texts = ["Thank you.", "Welcome, colleagues.", SUBSTANCE[0], SUBSTANCE[1]]
     t = table_of(["A", "A", "B", "C"], texts, np.eye(4, 5))
-    m = similarity(t, center=False)
+    m = similarity(t, center=False, min_statements=1)
     assert m.rows == ("A", "B", "C") and np.isnan(m["A", "B"])
+    assert np.isnan(similarity(t, center=False)["B", "C"])  # one statement each: too few
     assert len(echoes(t, "A", k=2)) == 0

@@ -6,7 +6,7 @@ functions and :func:`stancekit.topics` leave the flagged ones out by default
 (``keep_formulaic=True`` keeps them) and report how many they left out.
 """
 
-from stancekit.substance._api import Substance, formulaic_mask, substance
-from stancekit.substance._lexical import count_words, courtesy_words
+from stancekit.formulaic._api import Substance, formulaic_mask, substance
+from stancekit.formulaic._lexical import count_words, courtesy_words
 
 __all__ = ["Substance", "count_words", "courtesy_words", "formulaic_mask", "substance"]
