@@ -175,7 +175,13 @@ def test_window_breakdown(corpus: tuple[StatementTable, np.ndarray, np.ndarray])
 )
 def test_window_labels_state_the_span(window: str, labels: tuple[str, ...]) -> None:
     dates = pd.to_datetime(
-        ["2019-12-31 18:00", "2020-01-01 06:00", "2020-01-06 00:00", "2021-10-05 00:00", "2021-12-31 00:00"]
+        [
+            "2019-12-31 18:00",
+            "2020-01-01 06:00",
+            "2020-01-06 00:00",
+            "2021-10-05 00:00",
+            "2021-12-31 00:00",
+        ]
     )
     X = unit_rows(np.random.default_rng(1), 10, 4)
     t = make_table(["A", "B"] * 5, X, date=np.repeat(dates, 2))

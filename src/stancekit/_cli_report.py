@@ -21,7 +21,8 @@ def add_report(sub: Sub) -> None:
         description=(
             "Read articles (or a statements file), find who said what, embed the statements, "
             "compare speakers (similarity, calibrated alignment with a focus speaker, topics) "
-            "and write DIR/report.html, statements.parquet, CSV tables and PNG/SVG figures."
+            "and write DIR/report.html, statements.parquet, CSV tables and PNG/SVG figures. "
+            "Greetings, thanks and other formulae are left out of every score and counted."
         ),
         epilog=(
             "examples:\n"
@@ -50,7 +51,17 @@ def add_report(sub: Sub) -> None:
     )
     p.add_argument("--window", help="time windows for alignment over time, e.g. YE, 5YE, QE")
     p.add_argument(
-        "--min-statements", type=int, default=3, help="smallest group compared (default 3)"
+        "--min-statements",
+        type=int,
+        default=3,
+        help="smallest group compared, in substantive statements (default 3)",
+    )
+    p.add_argument(
+        "--window-statements",
+        type=int,
+        default=5,
+        metavar="N",
+        help="statements each side needs in a window to be charted over time (default 5)",
     )
     p.add_argument(
         "--model", default="all-MiniLM-L6-v2", help="embedding model, a local folder, or 'lsa'"
@@ -89,6 +100,7 @@ def _run_report(args: argparse.Namespace) -> int:
         by=args.by,
         min_statements=args.min_statements,
         window=args.window,
+        min_window_statements=args.window_statements,
         n_permutations=args.permutations,
         n_bootstrap=max(100, args.permutations),
         seed=args.seed,

@@ -174,7 +174,7 @@ class StatementTable:
     (1, 'Xi Jinping')
     """
 
-    __slots__ = ("_embeddings", "_frame", "_provenance")
+    __slots__ = ("__weakref__", "_embeddings", "_frame", "_provenance")
 
     def __init__(
         self,

@@ -140,3 +140,11 @@ def test_a_speaker_with_only_formulae_gets_nan_not_an_error() -> None:
     assert m.rows == ("A", "B", "C") and np.isnan(m["A", "B"])
     assert np.isnan(similarity(t, center=False)["B", "C"])  # one statement each: too few
     assert len(echoes(t, "A", k=2)) == 0
+
+
+def test_weak_courtesy_words_need_strong_ones_beside_a_content_word() -> None:
+    texts = ["We would like to see more ferries.", "We are delighted to welcome you to Lisbon."]
+    s = substance(table_of(["A", "B"], texts))
+    assert s.formulaic.tolist() == [False, True]
+    c = count_words(texts)
+    assert c.strong.tolist() == [0, 2] and c.courtesy.tolist() == [2, 2]

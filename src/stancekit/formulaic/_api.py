@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
@@ -18,6 +19,11 @@ __all__ = ["Substance", "formulaic_mask", "substance"]
 
 #: Rows searched for near-duplicates at most (a seeded sample above it bounds the cost).
 MAX_REFERENCE = 20_000
+#: Default flags of tables already seen (tables are immutable), so that a session that calls
+#: several comparison functions on one table flags it once.
+_FLAGS: weakref.WeakKeyDictionary[StatementTable, npt.NDArray[np.bool_]] = (
+    weakref.WeakKeyDictionary()
+)
 _NULL_PAIRS = 20_000
 
 
@@ -32,7 +38,7 @@ class Substance:
         with no word); see ``docs/scores.md``.
     formulaic
         ``(n,)`` bool: a greeting, thanks, courtesy or procedure formula (no content word, or
-        one beside three or more courtesy words), or a statement that
+        one beside two strong or three courtesy words), or a statement that
         ``min_speakers`` or more speakers say alike.
     reason
         ``n`` strings: ``""``, ``"courtesy"`` (no content word beyond courtesy, address and
@@ -149,7 +155,7 @@ def substance(
         More courtesy words for the lexical evidence.
     seed
         Seed of the random pairs used for the threshold and, above 20,000 statements, of the
-        20,000 statements searched for near-duplicates.
+        20,000 statements searched for near-duplicates (cost ``O(20,000 n d)``).
 
     Returns
     -------
@@ -188,7 +194,9 @@ def substance(
             ref = np.sort(np.random.default_rng(seed).choice(n, MAX_REFERENCE, replace=False))
         spread = speaker_spread(X, codes, threshold=used, reference=ref)
         idf = idf_weight(spread, n_speakers)
-    lexical = (words.content == 0) | ((words.content == 1) & (words.courtesy >= 3))
+    lexical = (words.content == 0) | (
+        (words.content == 1) & ((words.strong >= 2) | (words.courtesy >= 3))
+    )
     shared = spread + 1 >= need
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(
@@ -215,7 +223,8 @@ def substance(
 
 def formulaic_mask(table: StatementTable) -> npt.NDArray[np.bool_]:
     """The table's ``formulaic`` column when it has one (a user's own flags), otherwise
-    :func:`substance`'s flags with the defaults. ``(n,)`` bool."""
+    :func:`substance`'s flags with the defaults, computed once per table. ``(n,)`` bool,
+    read-only."""
     if "formulaic" in table.columns:
         values = pd.Series(table.column("formulaic"), dtype=object)
         if values.isna().any():
@@ -224,4 +233,9 @@ def formulaic_mask(table: StatementTable) -> npt.NDArray[np.bool_]:
             return np.asarray(values.astype(bool).to_numpy(), dtype=bool)
         except (TypeError, ValueError):
             raise ValueError("the 'formulaic' column must hold True or False") from None
-    return np.asarray(substance(table).formulaic, dtype=bool)
+    flags = _FLAGS.get(table)
+    if flags is None:
+        flags = np.asarray(substance(table).formulaic, dtype=bool)
+        flags.flags.writeable = False
+        _FLAGS[table] = flags
+    return flags

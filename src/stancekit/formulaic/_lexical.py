@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["WordCounts", "count_words", "courtesy_words"]
+__all__ = ["WordCounts", "count_words", "courtesy_words", "strong_courtesy_words"]
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
 _EDITORIAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -29,20 +29,42 @@ _TITLES = frozenset(
 
 
 @lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    text = resources.files("stancekit.formulaic").joinpath("courtesy_en.txt").read_text("utf-8")
+    strong: set[str] = set()
+    weak: set[str] = set()
+    target = strong
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word == "[weak]":
+            target = weak
+        elif word:
+            target.add(word)
+    return frozenset(strong), frozenset(weak)
+
+
 def courtesy_words() -> frozenset[str]:
     """The bundled English list of courtesy, address and procedure words (lower case)."""
-    text = resources.files("stancekit.formulaic").joinpath("courtesy_en.txt").read_text("utf-8")
-    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
-    return frozenset(w for w in words if w)
+    strong, weak = _lists()
+    return strong | weak
+
+
+def strong_courtesy_words() -> frozenset[str]:
+    """The part of :func:`courtesy_words` that is courtesy wherever it stands (thanks,
+    greetings, pleasantries, address), without the words also common in substance."""
+    return _lists()[0]
 
 
 @dataclass(frozen=True)
 class WordCounts:
     """Per-statement word counts: ``content``, ``courtesy`` (courtesy list, titles and names
-    in an address) and ``words`` (all), each ``(n,)`` int64."""
+    in an address), ``strong`` (the part of ``courtesy`` that is not also common in
+    substance: thanks, greetings, pleasantries, address) and ``words`` (all), each ``(n,)``
+    int64."""
 
     content: npt.NDArray[np.int64]
     courtesy: npt.NDArray[np.int64]
+    strong: npt.NDArray[np.int64]
     words: npt.NDArray[np.int64]
 
 
@@ -85,23 +107,28 @@ def count_words(texts: Iterable[str], extra_words: Iterable[str] = ()) -> WordCo
     -------
     WordCounts
     """
-    courtesy = courtesy_words() | {w.lower() for w in extra_words}
-    content, polite, total = [], [], []
+    extra = {w.lower() for w in extra_words}
+    courtesy = courtesy_words() | extra
+    strong_words = strong_courtesy_words() | extra
+    content, polite, strong, total = [], [], [], []
     for text in texts:
         tokens = _WORD.findall(_EDITORIAL.sub(" ", text))
         address = _address(tokens)
-        n_content = n_polite = 0
+        n_content = n_polite = n_strong = 0
         for token, is_address in zip(tokens, address, strict=True):
             low = token.lower().replace("’", "'")
             if is_address or low in courtesy:
                 n_polite += 1
+                n_strong += is_address or low in strong_words
             elif low not in ENGLISH_STOP_WORDS:
                 n_content += 1
         content.append(n_content)
         polite.append(n_polite)
+        strong.append(n_strong)
         total.append(len(tokens))
     return WordCounts(
         np.array(content, dtype=np.int64),
         np.array(polite, dtype=np.int64),
+        np.array(strong, dtype=np.int64),
         np.array(total, dtype=np.int64),
     )

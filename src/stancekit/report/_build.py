@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from stancekit._atomic import atomic_path, atomic_write_bytes, atomic_write_text
 from stancekit._version import __version__
 from stancekit.data import LabeledMatrix
+from stancekit.formulaic import formulaic_mask
 from stancekit.plot import (
     alignment_forest,
     alignment_timeline,
@@ -27,7 +28,7 @@ from stancekit.plot import (
     statement_map,
     topic_heatmap,
 )
-from stancekit.report._analysis import Analysis, Settings, analyse
+from stancekit.report._analysis import ALPHA, Analysis, Settings, analyse, standout
 from stancekit.report._html import Page, Section
 from stancekit.table import StatementTable
 
@@ -81,7 +82,74 @@ def _matrix_csv(path: Path, m: LabeledMatrix) -> Path:
     return _csv(path, m.to_pandas(), index=True)
 
 
-_ALIGN_COLS = ["a", "b", "n_a", "n_b", "score", "ci_low", "ci_high", "z", "p", "agenda", "position"]
+_ALIGN_COLS = [
+    "a", "b", "n_a", "n_b", "score", "ci_low", "ci_high", "z", "p", "stands_out", "agenda",
+    "position",
+]  # fmt: skip
+
+#: What a filled point of the forest means, for a reader of the report.
+STANDS_OUT = (
+    "A filled point: B is closer to A than A's other counterparts are, allowing for group "
+    f"sizes (p < {ALPHA:g}). z and p in the table compare each dyad with the other dyads that "
+    "share one of its sides, formulae left out; dyads are not independent, so read them one "
+    "at a time."
+)
+
+
+def _standouts(frame: pd.DataFrame) -> str:
+    out = frame[frame["stands_out"]].sort_values("p", kind="stable")
+    if out.empty:
+        return f"No counterpart stands out at p < {ALPHA:g}."
+    names = ", ".join(f"{b} (p = {p:.3f})" for b, p in zip(out["b"], out["p"], strict=True))
+    return f"Stand out: {names}."
+
+
+def _alignment_part(
+    sec: Section, analysis: Analysis, folder: Path, figures: FigureWriter, prefix: str
+) -> Path:
+    """The forest (standouts marked), its table, the pairs of the standout dyad and the
+    over-time chart; returns the CSV written."""
+    focus, s = analysis.focus, analysis.settings
+    frame = analysis.alignment_frame()
+    sec.heading(f"Alignment with {focus}")
+    sec.p(
+        "Soft alignment F with a 95% bootstrap interval; agenda = topic-share overlap "
+        "(1 - Jensen-Shannon); position = alignment within shared topics. " + STANDS_OUT,
+        cls="note",
+    )
+    figures.add(
+        sec,
+        f"{prefix}-alignment",
+        f"Alignment of {focus} with each counterpart. " + _standouts(frame),
+        lambda ax: alignment_forest(list(analysis.alignments), dyads=analysis.dyads, ax=ax),
+        (8, min(14, 0.3 * len(analysis.alignments) + 2)),
+    )
+    sec.table(frame[[c for c in _ALIGN_COLS if c in frame]])
+    best = standout(analysis.alignments, analysis.dyads)
+    if best is not None and len(best.pairs):
+        which = "closest" if analysis.dyads is None else "most standing-out"
+        figures.add(
+            sec,
+            f"{prefix}-echoes",
+            f"What the {which} dyad ({best.a} – {best.b}) rests on: its most similar "
+            "statement pairs, formulae left out.",
+            lambda ax: echo_pairs(best.pairs, ax=ax),
+            (11, 1.25 * min(6, len(best.pairs)) + 0.8),
+        )
+    top = analysis.timeline
+    if top is not None and top.by_window is not None:
+        n = s.min_window_statements
+        windows = len(top.by_window)
+        figures.add(
+            sec,
+            f"{prefix}-timeline",
+            f"{top.a} – {top.b} per {s.window} window, the dyad with most windows where both "
+            f"sides have {n}+ statements; windows with fewer are greyed or left out "
+            f"({windows} windows in all).",
+            lambda ax: alignment_timeline(top, min_statements=n, ax=ax),
+            (8, 3.8),
+        )
+    return _csv(folder / f"{prefix}-alignment.csv", frame)
 
 
 def write_section(
@@ -104,7 +172,8 @@ def write_section(
     by = analysis.settings.by
     sec.p(
         f"{len(table)} statements by {len(analysis.groups)} {by} values with at least "
-        f"{analysis.settings.min_statements} statements each; focus: {analysis.focus}."
+        f"{analysis.settings.min_statements} substantive statements each; "
+        f"focus: {analysis.focus}."
     )
     files: list[Path] = []
     n = len(analysis.groups)
@@ -127,48 +196,7 @@ def write_section(
         )
     files.append(_matrix_csv(folder / f"{prefix}-similarity.csv", analysis.similarity))
     if analysis.alignments:
-        sec.heading(f"Alignment with {analysis.focus}")
-        sec.p(
-            "Soft alignment F with a 95% bootstrap interval; z and p against speaker labels "
-            "shuffled within the corpus; agenda = topic-share overlap (1 - Jensen-Shannon); "
-            "position = alignment within shared topics. Dyads are not independent: read p-values "
-            "one dyad at a time.",
-            cls="note",
-        )
-        figures.add(
-            sec,
-            f"{prefix}-alignment",
-            f"Alignment of {analysis.focus} with each counterpart.",
-            lambda ax: alignment_forest(list(analysis.alignments), ax=ax),
-            (8, min(14, 0.3 * len(analysis.alignments) + 2)),
-        )
-        frame = analysis.alignment_frame()
-        sec.table(frame[[c for c in _ALIGN_COLS if c in frame]])
-        files.append(_csv(folder / f"{prefix}-alignment.csv", frame))
-        best = max(analysis.alignments, key=lambda r: (r.score, r.b))
-        if len(best.pairs):
-            figures.add(
-                sec,
-                f"{prefix}-echoes",
-                f"What the closest dyad ({best.a} – {best.b}) rests on: "
-                "its most similar statement pairs.",
-                lambda ax: echo_pairs(best.pairs, ax=ax),
-                (11, 1.25 * min(6, len(best.pairs)) + 0.8),
-            )
-        timed = [
-            r
-            for r in analysis.alignments
-            if r.by_window is not None and np.isfinite(r.by_window.score).sum() >= 2
-        ]
-        if timed:
-            top = max(timed, key=lambda r: (r.n_b, r.b))
-            figures.add(
-                sec,
-                f"{prefix}-timeline",
-                f"{top.a} – {top.b} per time window.",
-                lambda ax: alignment_timeline(top, ax=ax),
-                (8, 3.8),
-            )
+        files.append(_alignment_part(sec, analysis, folder, figures, prefix))
     if analysis.topics is not None and analysis.shares is not None:
         model = analysis.topics
         shares = analysis.shares
@@ -232,8 +260,9 @@ def build_report(
 ) -> Report:
     """Analyse an embedded statement table and write the report folder.
 
-    Writes ``report.html`` (self-contained), ``statements.parquet``, matrices and tables as
-    CSV, and every figure as PNG and SVG under ``figures/``.
+    Writes ``report.html`` (self-contained), ``statements.parquet`` (with the ``formulaic``
+    flags and, with topics, each statement's ``topic``), matrices and tables as CSV, and every
+    figure as PNG and SVG under ``figures/``.
     """
     s = settings or Settings()
     folder = Path(output)
@@ -244,13 +273,15 @@ def build_report(
     files = write_section(
         page, analysis, folder, figures, prefix="corpus", title="Analysis", intro=intro
     )
-    stmts = table
+    stmts = table.with_column("formulaic", formulaic_mask(table))  # as analyse flagged them
     if analysis.topics is not None:
         labels = np.asarray((*analysis.topics.labels, "outliers"), dtype=object)
         keep = np.isin(table.column(s.by).astype(str), analysis.groups)
         topic_col = np.full(len(table), "", dtype=object)
-        topic_col[keep] = labels[analysis.topics.assignments]
-        stmts = table.with_column("topic", topic_col.tolist())
+        topic_col[keep] = np.where(
+            analysis.topics.formulaic, "formulaic", labels[analysis.topics.assignments]
+        )
+        stmts = stmts.with_column("topic", topic_col.tolist())
     stmts.to_parquet(folder / "statements.parquet")
     files.append(folder / "statements.parquet")
     _provenance(page, table, asdict(s))

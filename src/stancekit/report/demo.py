@@ -75,7 +75,7 @@ def _kremlin(
         focus="Vladimir Putin",
         min_statements=3 if quick else 5,
         max_counterparts=12 if quick else 30,
-        window="5YE",
+        window="YE",  # most counterparts speak in a few recent years only
         n_permutations=99 if quick else 499,
         n_bootstrap=100 if quick else 500,
     )
