@@ -84,7 +84,9 @@ def alignment_forest(
         who = f"{next(iter(focus))}'s" if len(focus) == 1 else "A's"
         on = f"stands out from {who} other counterparts, p < {alpha:g}"
         off, extra = "does not stand out", []
-    ax.scatter(score[marked], y[marked], color=CATEGORICAL[0], zorder=3, s=30)
+    # standouts: a filled vermillion diamond (shape and fill carry it without colour)
+    marker, colour = ("D", CATEGORICAL[5]) if dyads is not None else ("o", CATEGORICAL[0])
+    ax.scatter(score[marked], y[marked], color=colour, marker=marker, zorder=3, s=40)
     ax.scatter(
         score[~marked], y[~marked], facecolor="white", edgecolor=CATEGORICAL[0], zorder=3, s=30
     )
@@ -92,11 +94,11 @@ def alignment_forest(
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlabel(f"{items[0].method} alignment ({items[0].level:.0%} interval)")
     handles = [
-        Line2D([], [], marker="o", color=CATEGORICAL[0], ls="", label=on),
+        Line2D([], [], marker=marker, color=colour, ls="", label=on),
         Line2D([], [], marker="o", mfc="white", color=CATEGORICAL[0], ls="", label=off),
         *extra,
     ]
-    ax.legend(handles=handles, fontsize=7, loc="lower right", framealpha=0.9)
+    ax.legend(handles=handles, fontsize=7, loc="best", framealpha=0.9)
     ax.grid(axis="x", color="0.92")
     ax.set_title(title if title is not None else f"Alignment ({items[0].method})")
     return ax
@@ -157,7 +159,7 @@ def alignment_timeline(
     ok = enough[keep]
     x = np.arange(keep.size)
     score = np.where(ok, br.score[keep], np.nan)
-    ax = new_axes(ax, (max(5.0, 0.45 * keep.size + 3.0), 3.6))
+    ax = new_axes(ax, (max(7.0, 0.45 * keep.size + 3.0), 3.6))
     ax.fill_between(
         x,
         np.where(ok, br.ci_low[keep], np.nan),
@@ -167,6 +169,7 @@ def alignment_timeline(
         lw=0,
         label="interval",
     )
+    ax.vlines(x[ok], br.ci_low[keep][ok], br.ci_high[keep][ok], color=CATEGORICAL[4], lw=1.5)
     ax.plot(x, score, marker="o", color=CATEGORICAL[0], label="score")
     label_axis(ax, [br.labels[i] for i in keep], axis="x")
     for tick, good in zip(ax.get_xticklabels(), ok[ax.get_xticks().astype(int)], strict=True):

@@ -26,6 +26,7 @@ from stancekit.plot import (
     similarity_heatmap,
     similarity_map,
     statement_map,
+    timeline_windows,
     topic_heatmap,
 )
 from stancekit.report._analysis import ALPHA, Analysis, Settings, analyse, standout
@@ -139,13 +140,13 @@ def _alignment_part(
     top = analysis.timeline
     if top is not None and top.by_window is not None:
         n = s.min_window_statements
-        windows = len(top.by_window)
+        drawn = int(timeline_windows(top, min_statements=n).sum())
         figures.add(
             sec,
             f"{prefix}-timeline",
-            f"{top.a} – {top.b} per {s.window} window, the dyad with most windows where both "
-            f"sides have {n}+ statements; windows with fewer are greyed or left out "
-            f"({windows} windows in all).",
+            f"{top.a} – {top.b} per {s.window} window: the dyad with most windows where both "
+            f"sides have {n}+ statements ({drawn} of its {len(top.by_window)} windows); "
+            "thinner windows are greyed, or left out before the first and after the last.",
             lambda ax: alignment_timeline(top, min_statements=n, ax=ax),
             (8, 3.8),
         )
