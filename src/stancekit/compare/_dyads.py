@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from stancekit.compare._input import embeddings_of, groups_of
+from stancekit.compare._input import embeddings_of, substantive_groups
 from stancekit.core import centroid_similarity, harmonic_f, soft_precision
 from stancekit.core.dyads import centroid_moments, relative_test, soft_size_null
 from stancekit.core.stats import SPREAD_RTOL
@@ -57,7 +57,10 @@ class DyadMatrix:
         Spread of the dyads' own relationship in ``adjusted`` units, after the groups' overall
         closeness and the sampling noise (0: the dyads differ by no more than noise).
     seed, n_left_out
-        Seed (soft: the sampled cosines of its size null), and statements left out (no group).
+        Seed (soft: the sampled cosines of its size null), and statements left out (no group,
+        or formulaic).
+    n_formulaic
+        Formulaic statements left out (``keep_formulaic=False``), part of ``n_left_out``.
     """
 
     labels: tuple[str, ...]
@@ -74,6 +77,7 @@ class DyadMatrix:
     relation_sd: float
     seed: int
     n_left_out: int
+    n_formulaic: int = 0
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per unordered dyad ``a < b``: a, b, score, adjusted, z, p, percentile,
@@ -139,6 +143,7 @@ def dyads(
     by: str = "speaker",
     seed: int = 0,
     center: bool = False,
+    keep_formulaic: bool = False,
 ) -> DyadMatrix:
     """Calibrated closeness of every pair of speakers (or countries, ...) in one call.
 
@@ -162,7 +167,10 @@ def dyads(
     seed
         Seed of every random draw (the soft size null's sample of cosines).
     center
-        Remove the corpus mean vector first.
+        Remove the mean vector of the statements compared first.
+    keep_formulaic
+        Keep greetings, thanks and other formulae (:mod:`stancekit.formulaic`); by default
+        they are left out and counted in ``n_formulaic``.
 
     Returns
     -------
@@ -184,8 +192,8 @@ def dyads(
     ((6, 6), True)
     """
     _check(method, seed)
-    X = embeddings_of(table, center=center)
-    groups = groups_of(table, by, warn=False)
+    groups = substantive_groups(table, by, keep_formulaic=keep_formulaic, warn=False)
+    X = embeddings_of(table, center=center, groups=groups)
     codes = groups.codes
     S = len(groups.labels)
     valid = codes >= 0
@@ -215,5 +223,5 @@ def dyads(
         noise_sd=np.sqrt(variance), z=z, p=p, percentile=pct, n=n,
         reason=_reasons(score, variance, n, counterparts, z, method),
         relation_sd=float(np.sqrt(eta)), seed=int(seed),
-        n_left_out=int(np.count_nonzero(~valid)),
+        n_left_out=int(np.count_nonzero(~valid)), n_formulaic=groups.n_formulaic,
     )  # fmt: skip

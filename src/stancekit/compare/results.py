@@ -86,7 +86,8 @@ class Breakdown:
     kind
         ``"topic"`` or ``"window"``.
     labels
-        ``U`` topic labels (sorted) or window labels (pandas resample labels, ISO dates).
+        ``U`` topic labels (sorted) or window labels (each window's span: ``2014–2018``,
+        ``2017``, ``2017-01…2017-03``).
     n_a, n_b
         ``(U,)`` statements of each side in the unit.
     share_a, share_b
