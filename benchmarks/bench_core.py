@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/bench_core.py [--quick] [--output benchmarks/results/core.json]
-                                    [--skip-ungd] [--only SECTION ...]
+                                    [--only SECTION ...]
 
 Each ratio is measured in one run, with the two sides interleaved and the median of several
 repeats taken, so that a busy machine slows both alike:
@@ -18,9 +18,10 @@ repeats taken, so that a busy machine slows both alike:
 4. ``memory``: peak memory (tracemalloc) of centroid similarity and of echoes, 10k to 1M
    statements (quick: to 100k);
 5. ``planted`` and ``coverage``: recovery of planted positions (Spearman) and bootstrap
-   interval coverage on :mod:`synthetic` corpora;
-6. ``ungd``: UN General Debate 2017 scores against voting agreement (full mode; needs
-   ``stancekit.embed`` and the bundled data, skipped with a message otherwise).
+   interval coverage on :mod:`synthetic` corpora.
+
+Validity on real speeches (UN General Debate 2014–2017 against voting agreement) is measured
+by ``bench_ungd.py``; calibration of the all-pairs dyad matrix by ``bench_dyads.py``.
 """
 
 from __future__ import annotations
@@ -325,8 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (well under a minute)")
     ap.add_argument("--output", type=Path, default=None, help="results JSON (written atomically)")
-    ap.add_argument("--skip-ungd", action="store_true", help="skip the UN General Debate check")
-    ap.add_argument("--only", nargs="+", choices=[*SECTIONS, "ungd"], help="run these sections")
+    ap.add_argument("--only", nargs="+", choices=list(SECTIONS), help="run these sections")
     args = ap.parse_args(argv)
     mode = "quick" if args.quick else "full"
     cfg = SIZES[mode]
@@ -337,16 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     command = "python benchmarks/bench_core.py" + (" --quick" if args.quick else "")
     result: dict[str, Any] = {"benchmark": "core", "mode": mode, "command": command,
                               "machine": machine()}  # fmt: skip
-    wanted = args.only or [*SECTIONS, "ungd"]
+    wanted = args.only or list(SECTIONS)
     for name, fn in SECTIONS.items():
         if name in wanted:
             t, result[name] = timed(lambda fn=fn: fn(cfg))
             print(f"{name}: {t:.1f} s  {json.dumps(result[name], default=str)[:300]}", flush=True)
-    if "ungd" in wanted and mode == "full" and not args.skip_ungd:
-        from bench_core_ungd import bench_ungd
-
-        result["ungd"] = bench_ungd()
-        print(f"ungd: {json.dumps(result['ungd'], default=str)[:300]}", flush=True)
     result["machine"]["load_average_at_end"] = list(os.getloadavg())
     atomic_write_text(output, json.dumps(result, indent=2, default=float) + "\n")
     print(f"wrote {output}")

@@ -35,7 +35,7 @@ from ungd_data import available, load_year
 
 OUT = Path(__file__).resolve().parent / "results" / "scaling-ungd.json"
 DEV_YEARS = (2014, 2015, 2016)
-N_FOLDS_COUNTRIES = 5
+N_FOLDS_COUNTRIES = 10
 N_FOLDS_CV = 5
 METHODS = {
     "ridge + lexical": ("auto", True),
@@ -173,6 +173,8 @@ def main() -> dict[str, Any]:
         votes[year] = data.votes.dropna(subset=["vote_agreement"])
         print(f"  {year}: {n_speeches[year]} speeches, {len(tables[year])} statements", flush=True)
     result: dict[str, Any] = {
+        "benchmark": "scaling-ungd",
+        "command": "python benchmarks/bench_scaling_ungd.py",
         "model": tables[2017].provenance.get("model"),
         "n_speeches": n_speeches,
         "n_statements": {y: len(t) for y, t in tables.items()},
@@ -193,7 +195,9 @@ def main() -> dict[str, Any]:
         _print(row)
     result["seconds"] = time.perf_counter() - t0
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2, default=float) + "\n")
+    tmp = OUT.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result, indent=2, default=float) + "\n", encoding="utf-8")
+    tmp.replace(OUT)
     print(f"wrote {OUT}")
     return result
 

@@ -1,14 +1,15 @@
 """Do the comparison scores track how countries vote? UN General Debate 2014–2017.
 
-    python benchmarks/bench_ungd.py [--quick] [--years 2014 2015 2016 2017]
+    python benchmarks/bench_ungd.py [--quick] [--skip-scaling] [--years 2014 2015 2016 2017]
 
 For every year: the speeches are read as their countries' statements (``ungd_data.py``), every
 speaker x speaker score is computed, and :func:`stancekit.validate` correlates it with that
 session's vote agreement (share of identical roll-call votes): Pearson and Spearman with QAP
 p-values, a speaker-bootstrap interval, the same-continent dummy beside it and the partial
-correlation given the dummy. Reference-anchored scaling (:func:`stancekit.scale`) is fitted on
-the *other* years' speeches and UN ideal points and applied to this year's speeches, and also
-reported for the countries left out of the fit (speaker-disjoint folds).
+correlation given the dummy. Then (unless ``--quick`` or ``--skip-scaling``) it runs
+``bench_scaling_ungd.py``: reference-anchored scaling (:func:`stancekit.scale`) fitted on the
+2014–2016 speeches and UN ideal points and applied to 2017's, also for the countries left out
+of the fit (speaker-disjoint folds), into ``scaling-ungd.json``.
 
 Methods were chosen on 2014–2016 and 2017 is the confirmation year; later years, which the team
 does not have, run through the same code. Results: ``benchmarks/results/ungd.json`` (and
@@ -161,6 +162,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="2017 only, fewer permutations")
     ap.add_argument("--years", nargs="+", type=int, default=list(YEARS))
+    ap.add_argument("--skip-scaling", action="store_true", help="skip bench_scaling_ungd.py")
     args = ap.parse_args()
     years = (2017,) if args.quick else tuple(sorted(set(args.years)))
     why = available(years)
@@ -170,6 +172,8 @@ def main() -> None:
     n_perm, n_boot = (99, 100) if args.quick else (499, 300)
     t0 = time.perf_counter()
     result = {
+        "benchmark": "ungd",
+        "command": "python benchmarks/bench_ungd.py" + (" --quick" if args.quick else ""),
         "years": run(years, n_perm, n_boot),
         "qap_permutations": n_perm,
         "bootstrap": n_boot,
@@ -182,6 +186,10 @@ def main() -> None:
     tmp.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
     tmp.replace(out)
     print(f"wrote {out}")
+    if not args.quick and not args.skip_scaling:
+        import bench_scaling_ungd
+
+        bench_scaling_ungd.main()
 
 
 if __name__ == "__main__":

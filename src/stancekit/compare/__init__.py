@@ -15,7 +15,14 @@ from stancekit.compare._echoes import echoes
 from stancekit.compare._scaling import scale
 from stancekit.compare._similarity import agenda_overlap, position_similarity, similarity
 from stancekit.compare._validate import Validation, validate
-from stancekit.compare.results import Alignment, Breakdown, Echoes, Scaling
+from stancekit.compare.results import (
+    Alignment,
+    Breakdown,
+    Echoes,
+    Scaling,
+    ScalingCV,
+    ScalingModel,
+)
 
 __all__ = [
     "Alignment",
@@ -23,6 +30,8 @@ __all__ = [
     "DyadMatrix",
     "Echoes",
     "Scaling",
+    "ScalingCV",
+    "ScalingModel",
     "Validation",
     "agenda_overlap",
     "alignment",
