@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from stancekit.compare.results import _freeze
 from stancekit.core import percentile_interval
 from stancekit.core.qap import (
     bootstrap_correlations,
@@ -90,14 +91,7 @@ class Validation:
     seed: int
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, np.ndarray):
-                arr = np.array(value)
-                arr.flags.writeable = False
-                object.__setattr__(self, f.name, arr)
-            elif isinstance(value, list):
-                object.__setattr__(self, f.name, tuple(value))
+        _freeze(self)
 
     @property
     def n_matched(self) -> int:
