@@ -108,6 +108,7 @@ def _dyads_z(res: Any) -> Any:
 
 
 def _validate(m: Any, y: Year, n_perm: int, n_boot: int) -> dict[str, Any]:
+    """The score against vote agreement, beside the same-continent dummy (compact)."""
     from stancekit.compare import validate
 
     v = validate(
@@ -120,9 +121,19 @@ def _validate(m: Any, y: Year, n_perm: int, n_boot: int) -> dict[str, Any]:
         n_bootstrap=n_boot,
         seed=0,
     )
-    frame = v.to_pandas()
-    rows = {str(k): {c: _num(x) for c, x in r.items()} for k, r in frame.iterrows()}
-    return {"n_matched": v.n_matched, "unmatched": list(v.unmatched), "measures": rows}
+    f = v.to_pandas()
+    score, dummy, partial = (f.loc[k] for k in ("score", "same group", "score | same group"))
+    return {
+        "r": _num(score["pearson"]),
+        "r_interval": [_num(score["pearson_low"]), _num(score["pearson_high"])],
+        "qap_p": _num(score["pearson_p"]),
+        "spearman": _num(score["spearman"]),
+        "same_continent_r": _num(dummy["pearson"]),
+        "partial_r_given_continent": _num(partial["pearson"]),
+        "partial_qap_p": _num(partial["pearson_p"]),
+        "n_pairs": int(score["n_pairs"]),
+        "n_matched": v.n_matched,
+    }
 
 
 def _num(x: Any) -> Any:
@@ -151,9 +162,9 @@ def run(years: tuple[int, ...], n_perm: int, n_boot: int) -> dict[str, Any]:
         }
         for name, m in scores.items():
             block["scores"][name] = _validate(m, y, n_perm, n_boot)
-            r = block["scores"][name]["measures"]
-            print(f"  {name}: r = {r['score']['pearson']}, continent {r['same group']['pearson']}, "
-                  f"partial {r['score | same group']['pearson']}", flush=True)  # fmt: skip
+            r = block["scores"][name]
+            print(f"  {name}: r = {r['r']}, continent {r['same_continent_r']}, "
+                  f"partial {r['partial_r_given_continent']}", flush=True)  # fmt: skip
         result[str(year)] = block
     return result
 

@@ -84,7 +84,9 @@ def test_center_equals_similarity_of_centred_vectors(
     ref = similarity(make_table(speakers, Xc), method="soft", center=False, min_statements=1)
     got = similarity(table, method="soft", center=True, min_statements=1)
     np.testing.assert_allclose(got.values, ref.values, atol=1e-5)
-    assert not np.allclose(got.values, similarity(table, method="soft", center=False, min_statements=1).values)
+    assert not np.allclose(
+        got.values, similarity(table, method="soft", center=False, min_statements=1).values
+    )
 
 
 def test_by_country_aggregates_and_warns_about_missing() -> None:
