@@ -92,6 +92,8 @@ def test_a_users_own_column_decides() -> None:
     assert formulaic_mask(own).tolist() == [False, True]
     with pytest.raises(ValueError, match="formulaic"):
         formulaic_mask(t.with_column("formulaic", [None, True]))
+    with pytest.raises(ValueError, match="'False'"):
+        formulaic_mask(t.with_column("formulaic", ["False", "True"]))
 
 
 @pytest.mark.parametrize(

@@ -226,13 +226,14 @@ def formulaic_mask(table: StatementTable) -> npt.NDArray[np.bool_]:
     :func:`substance`'s flags with the defaults, computed once per table. ``(n,)`` bool,
     read-only."""
     if "formulaic" in table.columns:
-        values = pd.Series(table.column("formulaic"), dtype=object)
-        if values.isna().any():
-            raise ValueError("the 'formulaic' column has missing values; use True or False")
-        try:
-            return np.asarray(values.astype(bool).to_numpy(), dtype=bool)
-        except (TypeError, ValueError):
-            raise ValueError("the 'formulaic' column must hold True or False") from None
+        values = table.column("formulaic")
+        bad = [v for v in values if not isinstance(v, (bool, np.bool_)) and v not in (0, 1)]
+        if bad:
+            raise ValueError(
+                f"the 'formulaic' column must hold True or False, got {bad[0]!r} "
+                f"({len(bad)} such values)"
+            )
+        return np.asarray([bool(v) for v in values], dtype=bool)
     flags = _FLAGS.get(table)
     if flags is None:
         flags = np.asarray(substance(table).formulaic, dtype=bool)
