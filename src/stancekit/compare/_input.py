@@ -12,6 +12,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from stancekit.errors import SkippedRecordsWarning
+from stancekit.formulaic import formulaic_mask
 from stancekit.table import StatementTable
 
 __all__ = [
@@ -130,8 +131,6 @@ def substantive_groups(
     groups = groups_of(table, by, warn=warn)
     if keep_formulaic:
         return groups
-    from stancekit.formulaic import formulaic_mask
-
     drop = formulaic_mask(table) & (groups.codes >= 0)
     n_drop = int(np.count_nonzero(drop))
     if not n_drop:

@@ -220,8 +220,9 @@ def analyse(table: StatementTable, settings: Settings | None = None) -> Analysis
         )
         for other in others
     )
-    # every group's statements, formulae left out: A's other counterparts are all of them
-    matrix = dyads(sub[~flags], method="soft", by=s.by, seed=s.seed, center=center)
+    # every group's statements (dyads leaves the flagged formulae out): A's other
+    # counterparts are all of them
+    matrix = dyads(sub, method="soft", by=s.by, seed=s.seed, center=center)
     timeline = timeline_pick(results, s.min_window_statements)
     notes += _window_note(s, timeline)
     best = standout(results, matrix)
