@@ -66,8 +66,11 @@ def test_topic_heatmap(s: int) -> None:
         "shares",
     )
     ax = topic_heatmap(shares)
-    assert ax.get_images()[0].get_array().shape == (5, s)
-    assert next(t.get_text() for t in ax.get_yticklabels()).startswith("topic 0")
+    shown = min(s, 60)  # the longer dimension is vertical; at most 60 speakers drawn
+    rows = ax.get_images()[0].get_array().shape
+    assert rows == ((5, s) if s < 5 else (shown, 5))
+    first_y = next(t.get_text() for t in ax.get_yticklabels())
+    assert first_y.startswith("topic 0" if s < 5 else "sp0")
     assert (len(ax.texts) == 5 * s) if 5 * s <= 150 else not ax.texts
 
 

@@ -96,6 +96,58 @@ def test_over_time_by_speaker(model: TopicModel) -> None:
         tl.matrix("Nobody")
 
 
+@pytest.mark.parametrize(("freq", "first", "last"), [
+    # pandas ends the first bin at the first date's period end: the whole bin is named
+    ("5YE", "2019–2023", "2024–2028"),
+    ("2YE", "2022–2023", "2024–2025"),
+    ("YS", "2023", "2025"),
+    ("2QE", "2022Q4–2023Q1", "2025Q2–2025Q3"),
+    ("QS", "2023Q1", "2025Q2"),
+    ("ME", "2023-02", "2025-06"),
+    ("MS", "2023-02", "2025-06"),
+    ("W", "2023-02-06–2023-02-12", "2025-06-16–2025-06-22"),
+    ("7D", "2023-02-10–2023-02-16", "2025-06-13–2025-06-19"),
+    ("D", "2023-02-10", "2025-06-18"),
+])  # fmt: skip
+def test_windows_are_named_by_their_whole_span(
+    model: TopicModel, freq: str, first: str, last: str
+) -> None:
+    tl = model.over_time(freq)
+    assert (tl.windows[0], tl.windows[-1]) == (first, last)
+    assert len(set(tl.windows)) == len(tl.windows)
+    assert tl.starts.dtype == tl.ends.dtype == tl.bins.dtype == np.dtype("datetime64[ns]")
+    assert tl.starts.shape == tl.ends.shape == tl.bins.shape == (len(tl.windows),)
+    assert np.array_equal(tl.starts[1:], tl.ends[:-1])  # windows tile the time line
+    # pandas' bin label is the window's last day (end-anchored) or its first (start-anchored)
+    day = np.timedelta64(1, "D")
+    assert np.array_equal(tl.bins, tl.starts) or np.array_equal(tl.bins, tl.ends - day)
+    # every statement is counted in the window whose span holds its date
+    dates = pd.to_datetime(model.table.column("date")).to_numpy()
+    inside = (tl.starts[:, None] <= dates) & (dates < tl.ends[:, None])
+    assert np.array_equal(inside.sum(axis=0), np.ones(dates.size))
+    want = np.stack([np.bincount(model.assignments[row], minlength=4) for row in inside])
+    assert np.array_equal(tl.counts[0], want)
+    frame = tl.to_pandas()
+    assert {"start", "end", "bin"} <= set(frame.columns)
+    assert frame.loc[frame["window"] == first, "start"].iloc[0] == tl.starts[0]
+
+
+def test_five_year_windows_span_five_years() -> None:
+    dates = ["2015-06-01", "2017-03-08", "2019-12-31", "2020-01-01", "2023-07-04"]
+    tl = topics(planted((10, 10), dates=dates).table, n_topics=2).over_time("5YE")
+    assert tl.windows == ("2011–2015", "2016–2020", "2021–2025")
+    assert np.array_equal(tl.bins, pd.to_datetime(["2015-12-31", "2020-12-31", "2025-12-31"]))
+    assert np.array_equal(tl.starts, pd.to_datetime(["2011-01-01", "2016-01-01", "2021-01-01"]))
+    assert np.array_equal(tl.ends, pd.to_datetime(["2016-01-01", "2021-01-01", "2026-01-01"]))
+    assert tl.counts[0].sum(axis=1).tolist() == [4, 12, 4]
+
+
+def test_sub_daily_windows_show_the_hours() -> None:
+    p = planted((6, 6), dates=["2024-03-01 09:30", "2024-03-01 18:00"])
+    tl = topics(p.table, n_topics=2).over_time("12h")
+    assert tl.windows == ("2024-03-01 00:00–12:00", "2024-03-01 12:00–2024-03-02 00:00")
+
+
 def test_undated_statements_are_counted_and_left_out() -> None:
     p = planted((10, 10), dates=["2024-01-01", None])  # type: ignore[list-item]
     tl = topics(p.table, n_topics=2).over_time("ME")

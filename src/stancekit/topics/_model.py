@@ -222,7 +222,12 @@ class TopicModel:
         -------
         TopicTimeline
             ``counts`` ``(g, w, c)``; ``shares`` sum to 1 over topics in every non-empty
-            window; ``matrix(group)`` gives windows x topics.
+            window; ``matrix(group)`` gives windows x topics. Windows are named by the whole
+            span of their bin, first and last period joined by an en dash: ``"2015–2019"``
+            for ``"5YE"``, ``"2017"`` for ``"YE"``, ``"2017Q2"`` for ``"QE"``,
+            ``"2017Q1–2017Q2"`` for ``"2QE"``, ``"2017-03"`` for ``"ME"``,
+            ``"2017-03-06–2017-03-12"`` for ``"W"``; ``starts`` and ``ends`` ``(w,)`` give
+            each window as ``[start, end)``, ``bins`` the pandas bin labels.
         """
         if not isinstance(freq, str) or not freq:
             raise ValueError(f"freq must be a pandas frequency string, got {freq!r}")
