@@ -226,16 +226,18 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "topics",
         help="cluster embedded statements into topics, label them, share them out by speaker",
         description=(
-            "Cluster the statements of an embedded table into topics (k-means by default, k "
-            "chosen by silhouette), name each topic by its class-based TF-IDF keywords, and "
-            "write the topics, each statement's topic and the topic shares per speaker."
+            "Cluster the statements of an embedded table into topics (by default the Leiden "
+            "communities of their shared-nearest-neighbour graph, which also give the number of "
+            "topics), name each topic by its class-based TF-IDF keywords, and write the topics, "
+            "each statement's topic and the topic shares per speaker."
         ),
         epilog=(
             "INPUT is a .parquet file written by `stancekit embed`.\n"
             "OUTPUT (a folder) receives topics.csv (one row per topic: label, size, keywords, "
             "representative statements), statements.csv (each statement with its topic), "
             "shares_<by>.csv (topic shares per speaker or --by column; rows sum to 1), "
-            "k_choice.csv (the score of every k tried) and, when statements have dates, "
+            "k_choice.csv (one row: how the number of topics was chosen, and why) and, when "
+            "statements have dates, "
             "over_time.csv (shares per --freq window).\n\n"
             "example: stancekit topics embedded.parquet --output topics/ --n-topics auto"
         ),
@@ -246,9 +248,13 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--n-topics", default="auto", help="number of topics, or 'auto' (default)")
     p.add_argument(
         "--method",
-        choices=("kmeans", "agglomerative", "hdbscan"),
-        default="kmeans",
-        help="clustering method (default kmeans; hdbscan leaves outliers in topic -1)",
+        choices=("auto", "graph", "kmeans", "agglomerative", "hdbscan"),
+        default="auto",
+        help=(
+            "clustering method (default auto: graph communities with --n-topics auto, k-means "
+            "with a number; graph and hdbscan find the number themselves; hdbscan leaves "
+            "outliers in topic -1)"
+        ),
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--by", default="speaker", help="column for the shares (default speaker)")

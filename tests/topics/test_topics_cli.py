@@ -43,3 +43,25 @@ def test_topics_cli_bad_arguments(tmp_path: Path) -> None:
     assert main(["topics", str(path), "-o", str(tmp_path / "o"), "--n-topics", "many"]) == 2
     assert main(["topics", str(path), "-o", str(tmp_path / "o"), "--by", "nope"]) == 2
     assert main(["topics", str(path), "-o", str(tmp_path / "o"), "--n-topics", "500"]) == 1
+
+
+def test_topics_cli_default_finds_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "auto"
+    assert main(["topics", str(_embedded(tmp_path)), "--output", str(out)]) == 0
+    assert len(pd.read_csv(out / "topics.csv")) == 3
+    choice = pd.read_csv(out / "k_choice.csv")
+    assert len(choice) == 1 and choice.loc[0, "k"] == 3 and choice.loc[0, "requested"] == "auto"
+    assert list(choice.columns) == [
+        "requested", "k", "criterion", "reason", "sample_size", "modularity", "n_dissolved"
+    ]  # fmt: skip
+    assert "3 communities" in capsys.readouterr().err
+
+
+def test_topics_cli_graph_needs_auto(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _embedded(tmp_path)
+    args = ["topics", str(path), "-o", str(tmp_path / "o"), "--method", "graph"]
+    assert main([*args, "--n-topics", "3"]) == 1
+    assert "finds the number of topics itself" in capsys.readouterr().err
+    assert main(args) == 0

@@ -66,7 +66,8 @@ def _corpus(
 
 
 def _words_of(labels: tuple[str, ...]) -> set[str]:
-    return {w.strip() for label in labels for w in label.split(",")}
+    """Every word of the labels (a pair of words counts as its two words)."""
+    return {w for label in labels for term in label.split(",") for w in term.split()}
 
 
 def test_courtesies_form_a_topic_when_kept() -> None:
@@ -76,7 +77,10 @@ def test_courtesies_form_a_topic_when_kept() -> None:
     assert model.n_formulaic == 0 and not model.formulaic.any()
     topic = int(np.bincount(model.assignments[formula]).argmax())
     assert (model.assignments[formula] == topic).all()
-    assert _words_of((model.labels[topic],)) & courtesy_words()
+    # courtesy words are never keywords: the formulae's topic has none to be named by
+    assert model.labels[topic] == f"topic {topic}" and not any(model.keywords[topic])
+    kw_words = {w for term in model.keywords.ravel() for w in term.split()}
+    assert not kw_words & courtesy_words()
     assert model.sizes.sum() == len(table)
     assert "formulaic" not in set(model.to_pandas()["label"])
 
@@ -97,7 +101,8 @@ def test_courtesies_are_left_out_by_default() -> None:
     assert not formula[reps].any()
     assert model.sizes.sum() == len(table) - N_COURTESY
     planted_words = {w for kw in KEYWORDS[:3] for w in kw}
-    assert _words_of(model.labels) <= planted_words
+    assert _words_of(model.labels) <= planted_words | {"matter"}  # "climate matter": a pair
+    assert planted_words <= _words_of(model.labels)
 
 
 def test_auto_k_is_chosen_on_the_substantive_statements() -> None:

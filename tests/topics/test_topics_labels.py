@@ -7,8 +7,12 @@ import pytest
 import scipy.sparse as sp
 from topics_helpers import COMMON, KEYWORDS, planted, table_of, unit_rows
 
+from stancekit.formulaic import courtesy_words
+from stancekit.table import StatementTable
 from stancekit.topics import topics
 from stancekit.topics._ctfidf import (
+    MIN_PAIR_DOCS,
+    _phrase,
     class_term_counts,
     ctfidf,
     make_labels,
@@ -27,11 +31,19 @@ def test_labels_come_from_the_planted_keywords() -> None:
     assert model.n_topics == 5
     for t, truth in enumerate(_majority(p.topic, model.assignments, 5)):
         planted_words = set(KEYWORDS[truth])
-        assert set(model.labels[t].split(", ")) == planted_words, model.labels[t]
         assert set(model.keywords[t, :3]) == planted_words
-        # common words follow, with lower weights, in every topic; stop words never appear
+        # the label reads the three planted words, one of them in the pair "<word> matter"
+        # of every text ("... and corridor matter for ..."), and no word twice
+        terms = model.labels[t].split(", ")
+        words = [w for term in terms for w in term.split()]
+        assert len(terms) == 3 and len(words) == len(set(words)), model.labels[t]
+        assert set(words) - {"matter"} == planted_words, model.labels[t]
+        # pairs with "matter", then the common words, follow with lower weights; stop words
+        # never appear, nor pairs across them ("said the", "the railway")
         rest = {w for w in model.keywords[t, 3:] if w}
-        assert rest <= {*COMMON, "matter"} and "the" not in model.keywords[t]
+        pairs = {w for w in rest if " " in w}
+        assert rest - pairs <= {*COMMON, "matter"} and "the" not in model.keywords[t]
+        assert pairs <= {f"{w} matter" for w in planted_words}
         scores = model.keyword_scores[t]
         assert np.all(np.diff(scores[np.isfinite(scores)]) <= 0)
 
@@ -130,3 +142,139 @@ def test_keyword_count_option(n_keywords: int) -> None:
     model = topics(planted((20, 20)).table, n_topics=2, n_keywords=n_keywords)
     assert model.keywords.shape == (2, n_keywords)
     assert all(len(label.split(", ")) == min(3, n_keywords) for label in model.labels)
+
+
+# -- terms: content words and pairs of them ----------------------------------------------
+
+
+def _vocab(texts: list[str], **kw: object) -> dict[str, int]:
+    counts, vocab = class_term_counts(texts, np.zeros(len(texts), np.int64), 1, **kw)  # type: ignore[arg-type]
+    return dict(zip(vocab.tolist(), counts.toarray()[0].tolist(), strict=True))
+
+
+def test_adjacent_content_words_make_pair_terms() -> None:
+    texts = [
+        "Climate change threatens island nations.",
+        "We will fight climate change together with partners.",
+        "The delegates discussed climate change and coastal erosion.",
+        "Coastal erosion worries fishermen.",
+    ]
+    terms = _vocab(texts)
+    assert terms["climate change"] == 3 and terms["climate"] == 3 and terms["change"] == 3
+    assert "coastal erosion" not in terms  # two statements, fewer than MIN_PAIR_DOCS
+    assert terms["coastal"] == 2 and terms["erosion"] == 2
+    assert "island nations" not in terms and "threatens island" not in terms  # once each
+    assert all(len(t.split()) <= 2 for t in terms)
+    assert MIN_PAIR_DOCS == 3
+
+
+def test_pairs_need_min_pair_docs_statements_not_occurrences() -> None:
+    twice = ["Solar panels, solar panels everywhere.", "Cheap solar panels arrive."]
+    assert "solar panels" not in _vocab(twice)  # three times, but in two statements
+    assert _vocab([*twice, "Solar panels cover roofs."])["solar panels"] == 4
+
+
+def test_pairs_never_cross_a_stop_word() -> None:
+    texts = [f"They defend the rule of law in {place}." for place in ("courts", "parliament",
+                                                                       "villages", "schools")]  # fmt: skip
+    terms = _vocab(texts)
+    assert terms["rule"] == 4 and terms["law"] == 4
+    assert "rule law" not in terms and "defend rule" not in terms
+    # nor across a reporting verb or a courtesy word
+    said = [f"Water scarcity, she said, grows {w}." for w in ("fast", "slowly", "daily")]
+    terms = _vocab(said)
+    assert terms["water scarcity"] == 3 and "scarcity grows" not in terms
+    assert not any("said" in t for t in terms)
+
+
+def test_a_repeated_word_is_no_pair() -> None:
+    texts = ["Talks talks talks about bridges", "Talks talks ended", "Talks talks resumed"]
+    terms = _vocab(texts)
+    assert "talks talks" not in terms and terms["talks"] == 7
+
+
+def test_courtesy_words_and_honorifics_are_never_terms() -> None:
+    texts = [
+        "Thank you, dear colleagues, for the debate on nuclear disarmament.",
+        "Your Excellency, distinguished delegates, nuclear disarmament matters.",
+        "Mr President, I thank the colleagues who support nuclear disarmament.",
+        "Excellencies, ladies and gentlemen, welcome to the disarmament talks.",
+    ]
+    terms = _vocab(texts)
+    words = {w for t in terms for w in t.split()}
+    for courteous in ("thank", "colleagues", "excellency", "excellencies", "dear", "mr",
+                      "distinguished", "ladies", "gentlemen", "welcome"):  # fmt: skip
+        assert courteous not in words
+    assert terms["nuclear disarmament"] == 3 and terms["disarmament"] == 4
+    # the caller's stop words break pairs too
+    assert "nuclear disarmament" not in _vocab(texts, stop_words=["Nuclear"])
+
+
+def test_courtesies_never_reach_the_keywords_of_a_model() -> None:
+    # every statement opens with courtesies, which would otherwise be the commonest words
+    opening = ("Thank you, dear colleagues.", "Excellency, distinguished guests, welcome.",
+               "Mr President, thank you.")  # fmt: skip
+    subjects = ("We must cut carbon emissions", "Our farmers need irrigation canals")
+    p = planted((30, 30), seed=8)
+    texts = [f"{opening[i % 3]} {subjects[int(t)]} in every province."
+             for i, t in enumerate(p.topic)]  # fmt: skip
+    frame = p.table.to_pandas(embeddings=False).assign(text=texts)
+    table = StatementTable(frame).with_embeddings(p.table.embeddings, {"model": "t"})  # type: ignore[arg-type]
+    model = topics(table, n_topics=2, keep_formulaic=True)
+    words = {w for kw in model.keywords.ravel() for w in kw.split()}
+    assert not words & (courtesy_words() | {"mr", "excellency"})
+    assert {"carbon emissions", "irrigation canals"} <= set(model.keywords.ravel())
+    assert sorted(label.split(", ")[0] for label in model.labels) == [
+        "carbon emissions", "irrigation canals"
+    ]  # fmt: skip
+
+
+# -- labels read as phrases --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keywords", "want"),
+    [
+        # a pair takes the place of the words it contains; the next keyword fills the label
+        (["climate", "change", "paris", "climate change", "agreement"],
+         ["climate change", "paris", "agreement"]),
+        # a word inside a chosen pair is skipped
+        (["climate change", "climate", "paris", "change", "oceans"],
+         ["climate change", "paris", "oceans"]),
+        # a pair sharing a word with a chosen pair is skipped: no word twice
+        (["climate change", "change policy", "paris", "oceans"],
+         ["climate change", "paris", "oceans"]),
+        # a pair replaces the one word of the label it contains
+        (["security", "water", "food", "food security"], ["food security", "water"]),
+        # only the first 2 * words keywords are read
+        (["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "alpha beta", "eta"],
+         ["alpha", "beta", "gamma"]),
+        # a new pair that contains no chosen word waits for a free place
+        (["ports", "roads", "rails", "bridge repair"], ["ports", "roads", "rails"]),
+        (["ports", "bridge repair"], ["ports", "bridge repair"]),
+        ([], []),
+    ],
+)  # fmt: skip
+def test_phrase(keywords: list[str], want: list[str]) -> None:
+    assert _phrase(keywords, 3) == want
+
+
+def test_make_labels_reads_pairs_as_phrases() -> None:
+    kw = np.array(
+        [
+            ["climate", "change", "paris", "climate change", "agreement", ""],
+            ["corridor", "railway", "railway corridor", "freight", "", ""],
+            ["nuclear", "arms", "", "", "", ""],
+            ["", "", "", "", "", ""],
+        ]
+    )
+    assert make_labels(kw) == (
+        "climate change, paris, agreement",
+        "railway corridor, freight",
+        "nuclear, arms",
+        "topic 3",
+    )
+    assert make_labels(kw, words=1) == ("climate", "corridor", "nuclear", "topic 3")
+    # labels stay unique when two topics read the same
+    same = np.array([["food security", "water", ""], ["food", "water", "food security"]])
+    assert make_labels(same, words=2) == ("food security, water", "food security, water (#1)")

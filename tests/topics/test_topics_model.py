@@ -20,19 +20,20 @@ def _same(a: TopicModel, b: TopicModel) -> bool:
         and np.array_equal(a.keywords, b.keywords)
         and np.array_equal(a.representatives, b.representatives)
         and np.array_equal(a.centroids, b.centroids)
-        and np.array_equal(a.k_choice.silhouette, b.k_choice.silhouette, equal_nan=True)
-        and np.array_equal(a.k_choice.stability, b.k_choice.stability, equal_nan=True)
+        and a.k_choice.to_pandas().equals(b.k_choice.to_pandas())
     )
 
 
-@pytest.mark.parametrize("method", ["kmeans", "agglomerative", "hdbscan"])
+@pytest.mark.parametrize("method", ["graph", "kmeans", "agglomerative", "hdbscan"])
 def test_same_seed_same_result(method: str) -> None:
     # overlapping clusters, so that different seeds can give different partitions
     p = planted((60, 50, 40, 30, 30), seed=10, noise=1.6)
-    first = topics(p.table, method=method, seed=3, sample_size=120)
-    again = topics(p.table, method=method, seed=3, sample_size=120)
+    first = topics(p.table, method=method, seed=3, sample_size=120, graph_size=120)
+    again = topics(p.table, method=method, seed=3, sample_size=120, graph_size=120)
     assert _same(first, again)
-    others = [topics(p.table, method=method, seed=s, sample_size=120) for s in (4, 5, 6)]
+    others = [
+        topics(p.table, method=method, seed=s, sample_size=120, graph_size=120) for s in (4, 5, 6)
+    ]
     assert not all(_same(first, o) for o in others)  # the seed is really used
 
 
@@ -88,20 +89,40 @@ def test_validation_names_the_bad_value() -> None:
     for bad in (0, -1, 2.5, True, "many"):
         with pytest.raises(ValueError, match="n_topics"):
             topics(p.table, n_topics=bad)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match=r"hdbscan.*n_topics=3"):
-        topics(p.table, method="hdbscan", n_topics=3)
-    with pytest.raises(ValueError, match="min_topic_size applies to method='hdbscan'"):
-        topics(p.table, min_topic_size=5)
+    for method in ("hdbscan", "graph"):
+        with pytest.raises(ValueError, match=rf"method='{method}' finds the number.*n_topics=3"):
+            topics(p.table, method=method, n_topics=3)
+    for method in ("auto", "kmeans", "agglomerative"):
+        with pytest.raises(ValueError, match=r"min_topic_size applies .* not with n_topics=2"):
+            topics(p.table, method=method, n_topics=2, min_topic_size=5)
+    for bad in (1, 0, 2.5, True):
+        with pytest.raises(ValueError, match="min_topic_size must be an integer >= 2"):
+            topics(p.table, min_topic_size=bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="seed must be"):
         topics(p.table, seed=-1)
     with pytest.raises(TypeError, match="progress"):
         topics(p.table, progress="yes")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="k_grid entry"):
-        topics(p.table, k_grid=(1, 2))
     with pytest.raises(TypeError, match="stop_words"):
         topics(p.table, stop_words="china")
-    with pytest.raises(ValueError, match="n_threads"):
-        topics(p.table, n_threads=0)
+    for bad in (0, -2, 1.5, True):
+        with pytest.raises(ValueError, match="n_jobs must be an integer >= 1"):
+            topics(p.table, n_jobs=bad)  # type: ignore[arg-type]
+    for bad in (0, -1, 2.0, False):
+        with pytest.raises(ValueError, match="n_neighbors must be an integer >= 1"):
+            topics(p.table, n_neighbors=bad)  # type: ignore[arg-type]
+    for name in ("graph_size", "sample_size"):
+        with pytest.raises(ValueError, match=f"{name} must be an integer >= 2"):
+            topics(p.table, **{name: 1})  # type: ignore[arg-type]
+    for bad in (0, 0.0, -1.0):
+        with pytest.raises(ValueError, match=r"resolution must be > 0"):
+            topics(p.table, resolution=bad)
+    for bad in (-0.1, -1):
+        with pytest.raises(ValueError, match=r"context must be >= 0"):
+            topics(p.table, context=bad)
+    for name in ("resolution", "context"):
+        for bad in (float("nan"), float("inf"), "0.5", True, None):
+            with pytest.raises(ValueError, match=f"{name} must be a finite number"):
+                topics(p.table, **{name: bad})  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no statements"):
         topics(StatementTable.empty().with_embeddings(np.zeros((0, 4), np.float32), {"m": 1}))
 

@@ -23,15 +23,18 @@ def test_seed_article_gives_a_handful_of_topics() -> None:
     assert 3 <= model.n_topics <= 7, model.k_choice.to_pandas()
     assert model.n_outliers == 0 and model.sizes.sum() == 14
     assert all(label and not label.startswith("topic ") for label in model.labels)
-    # both leaders' statements on core interests share a topic, named by their words
+    assert model.method == "graph" and np.isfinite(model.k_choice.modularity)
     text = table.column("text")
-    core = [i for i, t in enumerate(text) if "core interests" in t]
-    assert len(core) == 2 and len(set(model.assignments[core])) == 1
-    assert "interests" in model.labels[model.assignments[core[0]]]
     # every keyword of every topic occurs in a statement of that topic
     for t in range(model.n_topics):
         words = " ".join(text[model.assignments == t]).lower()
         assert all(w in words for w in model.keywords[t] if w)
+    # statements taken one by one (no passage context), in four k-means topics: both
+    # leaders' statements on core interests share a topic, named by their words
+    alone = topics(table, seed=0, n_topics=4, context=0.0)
+    core = [i for i, t in enumerate(text) if "core interests" in t]
+    assert len(core) == 2 and len(set(alone.assignments[core])) == 1
+    assert "interests" in alone.labels[alone.assignments[core[0]]]
     shares = model.shares("speaker")
     assert shares.rows == ("Sadyr Japarov", "Xi Jinping")
     assert np.allclose(shares.values.sum(axis=1), 1.0)

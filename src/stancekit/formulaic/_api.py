@@ -25,6 +25,8 @@ _FLAGS: weakref.WeakKeyDictionary[StatementTable, npt.NDArray[np.bool_]] = (
     weakref.WeakKeyDictionary()
 )
 _NULL_PAIRS = 20_000
+#: Budget of one block of near-duplicate scores (bytes).
+_BLOCK_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True, eq=False)
@@ -192,7 +194,7 @@ def substance(
         ref = None
         if n > MAX_REFERENCE:
             ref = np.sort(np.random.default_rng(seed).choice(n, MAX_REFERENCE, replace=False))
-        spread = speaker_spread(X, codes, threshold=used, reference=ref)
+        spread = speaker_spread(X, codes, threshold=used, reference=ref, block_bytes=_BLOCK_BYTES)
         idf = idf_weight(spread, n_speakers)
     lexical = (words.content == 0) | (
         (words.content == 1) & ((words.strong >= 2) | (words.courtesy >= 3))

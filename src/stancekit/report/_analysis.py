@@ -191,10 +191,7 @@ def analyse(table: StatementTable, settings: Settings | None = None) -> Analysis
     shares: LabeledMatrix | None = None
     topic_arg: np.ndarray | None = None
     if len(sub) - n_formulaic >= 8:
-        # about twenty statements a topic at most: more topics than that do not read
-        top_k = max(2, min(30, (len(sub) - n_formulaic) // 20))
-        grid = tuple(range(2, top_k + 1)) if top_k >= 3 else (2,)
-        model = topics(sub, n_topics=s.n_topics, seed=s.seed, k_grid=grid)
+        model = topics(sub, n_topics=s.n_topics, seed=s.seed)
         shares = model.shares(s.by)
         topic_arg = model.assignments
     else:

@@ -200,7 +200,6 @@ def write_section(
         files.append(_alignment_part(sec, analysis, folder, figures, prefix))
     if analysis.topics is not None and analysis.shares is not None:
         model = analysis.topics
-        shares = analysis.shares
         sec.heading("Topics")
         sec.p(
             f"{model.n_topics} topics ({model.method}); {model.k_choice.reason}",
@@ -210,7 +209,7 @@ def write_section(
             sec,
             f"{prefix}-topics",
             f"Share of each {by}'s statements per topic.",
-            lambda ax: topic_heatmap(shares, ax=ax),
+            lambda ax: topic_heatmap(model, by=by, ax=ax),
             (min(16, 0.35 * n + 5), min(12, 0.4 * model.n_topics + 2)),
         )
         figures.add(

@@ -2,7 +2,7 @@
 
 The entry point is :func:`topics`::
 
-    model = stancekit.topics.topics(table)                    # k-means, k chosen by silhouette
+    model = stancekit.topics.topics(table)                    # graph communities, number found
     model = topics(table, n_topics=12, seed=1)               # a given k
     model = topics(table, method="hdbscan")                  # density clusters + outliers (-1)
     model = topics(table, keep_formulaic=True)               # greetings and thanks clustered too
@@ -14,7 +14,9 @@ The entry point is :func:`topics`::
 Parts:
 
 - :mod:`~stancekit.topics._api`: :func:`topics` (validation, orchestration);
-- :mod:`~stancekit.topics._autok`: the choice of ``k`` (:class:`KChoice`);
+- :mod:`~stancekit.topics._autok`: how the number of topics was chosen (:class:`KChoice`);
+- :mod:`~stancekit.topics._graph`: shared-nearest-neighbour graph, Leiden communities;
+- :mod:`~stancekit.topics._context`: statements seen with their passage neighbours;
 - :mod:`~stancekit.topics._cluster`: k-means / mini-batch k-means, agglomerative, HDBSCAN;
 - :mod:`~stancekit.topics._ctfidf`: class-based TF-IDF keywords and labels;
 - :mod:`~stancekit.topics._model`: the result, :class:`TopicModel`;
@@ -25,14 +27,13 @@ Every quantity is defined in ``docs/topics.md``.
 """
 
 from stancekit.topics._api import METHODS, topics
-from stancekit.topics._autok import DEFAULT_GRID, KChoice
+from stancekit.topics._autok import KChoice
 from stancekit.topics._compare import TopicComparison
 from stancekit.topics._ctfidf import OUTLIER_LABEL
 from stancekit.topics._model import FORMULAIC_LABEL, TopicModel
 from stancekit.topics._time import TopicTimeline
 
 __all__ = [
-    "DEFAULT_GRID",
     "FORMULAIC_LABEL",
     "METHODS",
     "OUTLIER_LABEL",

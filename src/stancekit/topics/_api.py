@@ -15,9 +15,10 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 from stancekit.core import centroid_sums
 from stancekit.formulaic import formulaic_mask
 from stancekit.table import StatementTable
-from stancekit.topics._arrays import prep
-from stancekit.topics._autok import DEFAULT_GRID, KChoice, choose_k, fixed_k
+from stancekit.topics._arrays import cluster_means, compact, nearest_centres, prep, seeded_sample
+from stancekit.topics._autok import KChoice, fixed_k
 from stancekit.topics._cluster import Clustering, agglomerative, hdbscan, kmeans
+from stancekit.topics._context import Context, passage_neighbours
 from stancekit.topics._ctfidf import (
     class_term_counts,
     ctfidf,
@@ -25,13 +26,17 @@ from stancekit.topics._ctfidf import (
     stratified_sample,
     top_keywords,
 )
+from stancekit.topics._graph import communities, neighbours_used
 from stancekit.topics._model import TopicModel
 
 __all__ = ["METHODS", "topics"]
 
-#: The clustering methods :func:`topics` offers.
-METHODS = ("kmeans", "agglomerative", "hdbscan")
-_BLOCK = 65536
+#: The clustering methods :func:`topics` offers (``"auto"``: ``"graph"`` when the number of
+#: topics is to be found, ``"kmeans"`` when it is given).
+METHODS = ("auto", "graph", "kmeans", "agglomerative", "hdbscan")
+_BLOCK = 8192
+#: Seeded Leiden runs; the partition with the highest modularity is kept.
+LEIDEN_RUNS = 3
 
 
 def _positive_int(name: str, value: object, minimum: int = 1) -> int:
@@ -54,10 +59,10 @@ def _validate(
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     if n_topics != "auto":
         k = _positive_int("n_topics", n_topics)
-        if method == "hdbscan":
+        if method in ("hdbscan", "graph"):
             raise ValueError(
-                f"method='hdbscan' finds the number of topics itself; got n_topics={k!r}: "
-                "pass n_topics='auto' (and min_topic_size to steer it)"
+                f"method={method!r} finds the number of topics itself; got n_topics={k!r}: "
+                "pass n_topics='auto' (and min_topic_size to steer it), or method='kmeans'"
             )
         if k > len(table):
             raise ValueError(f"n_topics={k} but the table has only {len(table)} statements")
@@ -94,28 +99,36 @@ def topics(
     table: StatementTable,
     *,
     n_topics: int | str = "auto",
-    method: str = "kmeans",
+    method: str = "auto",
     seed: int = 0,
     progress: bool | None = None,
     n_keywords: int = 10,
     n_representatives: int = 3,
     min_topic_size: int | None = None,
-    k_grid: Sequence[int] = DEFAULT_GRID,
-    k_sample: int = 2000,
+    n_neighbors: int = 50,
+    resolution: float = 1.0,
+    context: float = 0.25,
+    graph_size: int = 50_000,
     sample_size: int = 5000,
     max_keyword_docs: int = 200_000,
     stop_words: Sequence[str] = (),
     center: bool = True,
-    n_threads: int | None = None,
+    n_jobs: int | None = 1,
     keep_formulaic: bool = False,
 ) -> TopicModel:
     """Cluster statements into topics and describe each topic.
+
+    With the defaults the number of topics is found, not asked for: the statements (each seen
+    with its neighbours in the text, ``context``) form a shared-nearest-neighbour graph whose
+    Leiden communities of highest modularity are the topics (``docs/topics.md``, "How many
+    topics"). Every statement gets a topic; communities too small to be one are merged into
+    the nearest topic.
 
     Formulaic statements (greetings, thanks, courtesies, procedure:
     :func:`stancekit.formulaic.formulaic_mask`, or the table's own ``formulaic`` column) are
     left out by default: they would form topics of their own ("thank, good, glad") and say
     nothing about what a speaker talks about. Everything is fitted on the other statements
-    (the ``k`` choice, the clusters, the keywords and representatives, the centring mean);
+    (the number of topics, the clusters, the keywords and representatives, the centring mean);
     the formulae get topic ``-1`` and are counted in ``n_formulaic``, not in the shares.
 
     Parameters
@@ -123,15 +136,15 @@ def topics(
     table
         Statements with ``(n, d)`` float32 unit-norm embeddings (:func:`stancekit.embed`).
     n_topics
-        ``"auto"`` (k-means, agglomerative: the best mean cosine silhouette of the Ward
-        partitions of a seeded sample of ``k_sample`` statements over ``k_grid``; HDBSCAN: what
-        it finds) or a number ``1 <= k <= n`` (not for HDBSCAN), ``n`` the statements
-        clustered.
+        ``"auto"``: the number of graph communities (HDBSCAN: the clusters it finds); or a
+        number ``1 <= k <= n`` of the statements clustered (k-means and agglomerative only).
     method
-        ``"kmeans"`` (exact up to 20,000 statements, mini-batch above: bounded memory for
-        millions), ``"agglomerative"`` (Ward) or ``"hdbscan"`` (density; statements in no
-        dense region are outliers, topic ``-1``). The last two are fitted on at most
-        ``sample_size`` statements and the rest are assigned to the nearest cluster.
+        ``"auto"`` (``"graph"`` with ``n_topics="auto"``, ``"kmeans"`` with a number), ``"graph"``
+        (the communities are the topics), ``"kmeans"`` (exact up to 20,000 statements,
+        mini-batch above; started from the graph communities when ``n_topics="auto"``),
+        ``"agglomerative"`` (Ward) or ``"hdbscan"`` (density; statements in no dense region
+        are outliers, topic ``-1``). The last two are fitted on at most ``sample_size``
+        statements and the rest are assigned to the nearest cluster.
     seed
         Seed of every random choice: same seed and input, same result.
     progress
@@ -141,34 +154,48 @@ def topics(
     n_representatives
         Statements closest to each topic's centroid kept per topic.
     min_topic_size
-        HDBSCAN's ``min_cluster_size`` (default ``max(2, min(10, m // 20))`` for ``m`` fitted
-        statements); HDBSCAN only.
-    k_grid, k_sample
-        The ``k`` tried by ``n_topics="auto"`` and the sample they are scored on.
+        The smallest topic: graph communities below it are merged into the nearest topic;
+        HDBSCAN's ``min_cluster_size``. Default ``max(2, min(10, m // 50))`` for the graph and
+        ``max(2, min(10, m // 20))`` for HDBSCAN, ``m`` the statements fitted. Not with a
+        given ``n_topics``.
+    n_neighbors
+        Neighbours of each statement in the graph (fewer: more, smaller topics).
+    resolution
+        Modularity resolution of the graph communities (1: standard modularity; higher:
+        more, smaller topics).
+    context
+        Weight ``w`` of the statements just before and after a statement in its article:
+        it is clustered as ``x + w x_prev + w x_next`` (renormalised); ``0``: each statement
+        alone. Topics are carried by passages: a sentence that names no subject belongs to
+        the subject of its paragraph.
+    graph_size
+        Statements the graph is built on (its cost is quadratic): a seeded sample above it,
+        the other statements join their nearest topic.
     sample_size
         Statements fitted by agglomerative clustering and HDBSCAN (their cost is quadratic).
     max_keyword_docs
         Statements whose words are counted for keywords (a stratified seeded sample above it,
         at least 50 per topic).
     stop_words
-        Words never to use as keywords, besides English stop words and reporting verbs (for
-        example the two countries of a bilateral meeting).
+        Words never to use as keywords, besides English stop words, reporting verbs and
+        courtesy words (for example the two countries of a bilateral meeting).
     center
         Cluster ``(x - mean) / ||x - mean||`` instead of ``x``, with ``mean`` the average
-        embedding of the statements clustered. Sentence embeddings share a large common
+        vector of the statements clustered. Sentence embeddings share a large common
         direction (all statements of one meeting, or of one model, look alike); removing it
         lets the differences between topics decide the clusters. Comparisons still use the
         embeddings as they are.
-    n_threads
-        Threads for the clustering (BLAS and OpenMP); ``None`` leaves scikit-learn's default
-        (all cores). On a busy shared machine ``1`` can be many times faster.
+    n_jobs
+        Threads for the numerical work (BLAS and OpenMP). The default, 1, never stalls a busy
+        shared machine (several threads on two busy cores can be many times slower); ``None``
+        leaves the libraries' default (all cores), which pays on an idle many-core machine.
     keep_formulaic
         Cluster the formulaic statements too (the behaviour before formulae were flagged).
 
     Returns
     -------
     TopicModel
-        Topics numbered from the largest; ``k_choice`` says how ``k`` was chosen;
+        Topics numbered from the largest; ``k_choice`` says how their number was chosen;
         ``assignments`` has one entry per statement of ``table``.
 
     Raises
@@ -184,11 +211,11 @@ def topics(
     >>> from stancekit.topics import topics
     >>> texts = ["railway corridor construction"] * 4 + ["core interests sovereignty"] * 2
     >>> frame = pd.DataFrame({"article_id": "a", "speaker": ["Xi"] * 3 + ["Japarov"] * 3,
-    ...                       "text": texts, "start": 0, "end": 1})
+    ...                       "text": texts, "start": range(6), "end": range(1, 7)})
     >>> X = np.repeat(np.eye(2, dtype=np.float32), [4, 2], axis=0)
     >>> model = topics(StatementTable(frame).with_embeddings(X, {"model": "demo"}), n_topics=2)
     >>> model.labels
-    ('construction, corridor, railway', 'core, interests, sovereignty')
+    ('corridor construction, railway', 'core, interests, sovereignty')
     >>> model.shares("speaker").values
     array([[0.33333333, 0.66666667],
            [1.        , 0.        ]])
@@ -196,25 +223,38 @@ def topics(
     X_all = _validate(table, n_topics, method, seed, progress)
     for name, value in (("n_keywords", n_keywords), ("n_representatives", n_representatives)):
         _positive_int(name, value)
-    for name, value in (("k_sample", k_sample), ("sample_size", sample_size)):
+    for name, value in (("sample_size", sample_size), ("graph_size", graph_size)):
         _positive_int(name, value, minimum=2)
+    _positive_int("n_neighbors", n_neighbors)
     _positive_int("max_keyword_docs", max_keyword_docs)
+    for name, num in (("resolution", resolution), ("context", context)):
+        if isinstance(num, bool) or not isinstance(num, (int, float)) or not np.isfinite(num):
+            raise ValueError(f"{name} must be a finite number, got {num!r}")
+    if resolution <= 0 or context < 0:
+        bad = ("resolution", resolution) if resolution <= 0 else ("context", context)
+        raise ValueError(f"{bad[0]} must be {'> 0' if bad[0] == 'resolution' else '>= 0'}, "
+                         f"got {bad[1]!r}")  # fmt: skip
     if isinstance(stop_words, str) or not all(isinstance(w, str) for w in stop_words):
         raise TypeError(f"stop_words must be a sequence of words, got {stop_words!r}")
     if not isinstance(center, bool):
         raise TypeError(f"center must be True or False, got {center!r}")
+    if method == "auto":
+        method = "graph" if n_topics == "auto" else "kmeans"
     if min_topic_size is not None:
         _positive_int("min_topic_size", min_topic_size, minimum=2)
-        if method != "hdbscan":
-            raise ValueError(f"min_topic_size applies to method='hdbscan' only, not {method!r}")
-    grid = [_positive_int("k_grid entry", k, minimum=2) for k in k_grid]
+        if n_topics != "auto":
+            raise ValueError(
+                f"min_topic_size applies when the number of topics is found (n_topics='auto'), "
+                f"not with n_topics={n_topics!r}"
+            )
     limits: Any = contextlib.nullcontext()
-    if n_threads is not None:
-        limits = threadpool_limits(limits=_positive_int("n_threads", n_threads))
+    if n_jobs is not None:
+        limits = threadpool_limits(limits=_positive_int("n_jobs", n_jobs))
     with limits:
         keep = _substantive(table, n_topics, keep_formulaic)
         rows = None if keep.all() else np.flatnonzero(keep).astype(np.int64)
         X = X_all if rows is None else np.asarray(X_all[rows], dtype=np.float32)
+        X = _with_context(table, X, rows, float(context))
         mean = _mean(X) if center else None
         clustering, choice = _cluster(
             X,
@@ -222,7 +262,7 @@ def topics(
             method,
             seed=seed,
             progress=progress,
-            options=(min_topic_size, grid, k_sample, sample_size),
+            options=(min_topic_size, sample_size, n_neighbors, float(resolution), graph_size),
             mean=mean,
         )
     return _describe(
@@ -234,6 +274,73 @@ def topics(
     )  # fmt: skip
 
 
+def _with_context(
+    table: StatementTable,
+    X: npt.NDArray[np.float32],
+    rows: npt.NDArray[np.int64] | None,
+    weight: float,
+) -> npt.NDArray[np.float32]:
+    """``(m, d)`` the rows to cluster seen with their passage neighbours (``_context``)."""
+    if weight == 0.0:
+        return X
+    article = table.column("article_id")
+    start = table.column("start")
+    if rows is not None:
+        article, start = article[rows], start[rows]
+    prev, nxt = passage_neighbours(article, start)
+    if not ((prev >= 0) | (nxt >= 0)).any():
+        return X
+    ctx = Context(X, prev, nxt, weight)
+    out = np.empty(X.shape, dtype=np.float32)
+    for r0 in range(0, X.shape[0], _BLOCK):
+        out[r0 : r0 + _BLOCK] = ctx.rows(slice(r0, r0 + _BLOCK))
+    return out
+
+
+def _graph(
+    X: npt.NDArray[np.float32],
+    *,
+    seed: int,
+    options: tuple[int | None, int, int, float, int],
+    mean: npt.NDArray[np.float32] | None,
+) -> tuple[Clustering, KChoice, npt.NDArray[np.float64] | None]:
+    """Graph communities of (a sample of) ``X``, every row assigned; the choice; the
+    ``(k, d)`` community means (``None`` for one topic without a graph)."""
+    min_size, _, n_neighbors, resolution, graph_size = options
+    n = X.shape[0]
+    idx = seeded_sample(n, graph_size, seed)
+    m = idx.size
+    size = min_size if min_size is not None else max(2, min(10, m // 50))
+    criterion = (
+        f"Leiden communities of highest modularity (resolution {resolution:g}, best of "
+        f"{LEIDEN_RUNS} seeded runs) of the shared-nearest-neighbour graph "
+        f"({neighbours_used(n_neighbors, m)} "
+        f"neighbours) of {m} statements; communities under {size} statements merged into the "
+        "nearest topic"
+    )
+    if m < 3:
+        why = f"{m} statement(s): too few for a graph, one topic"
+        return Clustering(np.zeros(n, np.int64), 1), fixed_k("auto", 1, criterion, why), None
+    S = prep(X[idx], mean)
+    fit = communities(
+        S, n_neighbors=n_neighbors, resolution=resolution, seed=seed, runs=LEIDEN_RUNS,
+        min_size=size,
+    )  # fmt: skip
+    centres = cluster_means(S, fit.labels, fit.n_clusters)
+    why = f"{fit.n_clusters} communities of {size} or more statements"
+    why += f" (modularity {fit.modularity:.3f})"
+    if fit.n_small:
+        why += f"; {fit.n_small} smaller ones ({fit.n_moved} statements) merged into the nearest"
+    choice = KChoice("auto", fit.n_clusters, criterion, why, m, fit.modularity, fit.n_small)
+    if m == n:
+        return Clustering(fit.labels, fit.n_clusters), choice, centres
+    labels = nearest_centres(X, centres, mean=mean)
+    labels[idx] = fit.labels
+    labels, found = compact(labels)
+    note = f"graph of {m} sampled statements, the others joined the nearest topic"
+    return Clustering(labels, found, note), choice, centres
+
+
 def _cluster(
     X: npt.NDArray[np.float32],
     n_topics: int | str,
@@ -241,10 +348,10 @@ def _cluster(
     *,
     seed: int,
     progress: bool | None,
-    options: tuple[int | None, list[int], int, int],
+    options: tuple[int | None, int, int, float, int],
     mean: npt.NDArray[np.float32] | None,
 ) -> tuple[Clustering, KChoice]:
-    min_size, grid, k_sample, sample_size = options
+    min_size, sample_size = options[0], options[1]
     n = X.shape[0]
     if method == "hdbscan":
         m = min(n, sample_size)
@@ -256,7 +363,11 @@ def _cluster(
         return found, fixed_k("auto", found.n_clusters, crit, _with_note(why, found.note))
     init = None
     if n_topics == "auto":
-        choice, init = choose_k(X, grid=grid, k_sample=k_sample, seed=seed, mean=mean)
+        graph_found, choice, init = _graph(X, seed=seed, options=options, mean=mean)
+        if method == "graph" or choice.k == 1:
+            return graph_found, dataclasses.replace(
+                choice, reason=_with_note(choice.reason, graph_found.note)
+            )
     else:
         k = int(n_topics)
         choice = fixed_k(str(k), k, "given", f"n_topics={k} was given")

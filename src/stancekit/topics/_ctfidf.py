@@ -1,9 +1,15 @@
 """Topic keywords by class-based TF-IDF (c-TF-IDF) and short labels made from them.
 
-The statements of each topic form one class. With ``c[t, w]`` the number of times term ``w``
-occurs in the statements of topic ``t`` (scikit-learn ``CountVectorizer``, lower-cased, tokens
-of two or more letters or digits that start with a letter; scikit-learn's English stop words,
-the reporting verbs in :data:`REPORTING_WORDS` and any words the caller adds are left out)::
+The statements of each topic form one class. Terms are content words and pairs of them:
+the text is lower-cased and cut into tokens of two or more letters or digits that start with
+a letter; a token is a content word unless it is one of scikit-learn's English stop words, a
+reporting verb (:data:`REPORTING_WORDS`), a courtesy, address or procedure word
+(:func:`stancekit.formulaic.courtesy_words`, with the honorifics) or a word the caller adds.
+Every content word is a term, and so is every pair of content words that stand side by side
+in the text ("climate change", "security council"; never across a stop word or punctuation,
+so no "rule law" from "rule of law" and no "trade energy" from "trade, energy"). A pair is
+kept when it occurs in at least :data:`MIN_PAIR_DOCS` statements. With ``c[t, w]`` the
+number of times term ``w`` occurs in the statements of topic ``t``::
 
     tf[t, w]  = c[t, w] / sum_w' c[t, w']            term frequency within the class
     f[w]      = sum_t c[t, w]                         term frequency over all classes
@@ -11,17 +17,22 @@ the reporting verbs in :data:`REPORTING_WORDS` and any words the caller adds are
     W[t, w]   = tf[t, w] * log(1 + A / f[w])          the c-TF-IDF weight (natural log)
 
 A topic's keywords are its terms with ``W > 0`` in decreasing order of ``W`` (ties: the term
-that sorts first). Its label is its first three keywords joined by ``", "``.
+that sorts first). Its label is made of its first three keywords joined by ``", "``, read as
+a phrase: a word already inside a pair of the label is not repeated, and a pair takes the
+place of a word it contains ("climate, change, paris" reads "climate change, paris, ...").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+from stancekit.formulaic import courtesy_words
 
 __all__ = [
     "OUTLIER_LABEL",
@@ -36,6 +47,10 @@ __all__ = [
 
 #: Tokens: a letter followed by one or more letters or digits (no pure numbers, no ``_``).
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"
+#: Punctuation that ends a phrase: no pair of words spans it ("trade, energy").
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”‘’«»–—/|]+|\s-\s|'\s|\s'")
+#: A pair of words must occur in this many statements to be a term.
+MIN_PAIR_DOCS = 3
 #: The label of statements that a method leaves out of every topic.
 OUTLIER_LABEL = "outliers"
 _LABEL_WORDS = 3
@@ -46,6 +61,34 @@ REPORTING_WORDS = frozenset(
 )
 
 
+def _stop_words(extra: Sequence[str]) -> frozenset[str]:
+    """Words that are never terms (module docstring)."""
+    honorifics = {"mr", "mrs", "ms", "madam", "madame", "sir", "excellency", "excellencies"}
+    return frozenset(ENGLISH_STOP_WORDS | REPORTING_WORDS | courtesy_words() | honorifics) | {
+        w.lower() for w in extra
+    }
+
+
+def _analyzer(stop: frozenset[str]) -> Callable[[str], list[str]]:
+    token = re.compile(TOKEN_PATTERN)
+
+    def terms(text: str) -> list[str]:
+        out: list[str] = []
+        pairs: list[str] = []
+        for clause in _CLAUSE_BREAK.split(text.lower()):
+            words = token.findall(clause)
+            content = [w not in stop for w in words]
+            out += [w for w, ok in zip(words, content, strict=True) if ok]
+            pairs += [
+                f"{a} {b}"
+                for a, b, ok_a, ok_b in zip(words, words[1:], content, content[1:], strict=False)
+                if ok_a and ok_b and a != b
+            ]
+        return out + pairs
+
+    return terms
+
+
 def class_term_counts(
     texts: npt.NDArray[np.object_] | list[str],
     classes: npt.NDArray[np.int64],
@@ -53,7 +96,7 @@ def class_term_counts(
     *,
     stop_words: Sequence[str] = (),
 ) -> tuple[sp.csr_matrix, npt.NDArray[np.str_]]:
-    """Term counts per class.
+    """Term counts per class (terms: content words and adjacent pairs, module docstring).
 
     Parameters
     ----------
@@ -64,7 +107,8 @@ def class_term_counts(
     n_classes
         Number of classes ``T``.
     stop_words
-        Words to leave out besides the English stop words and reporting verbs.
+        Words to leave out besides the English stop words, reporting verbs and courtesy
+        words.
 
     Returns
     -------
@@ -73,19 +117,23 @@ def class_term_counts(
     vocabulary
         ``(V,)`` the terms, in column order (sorted).
     """
-    stop = sorted(ENGLISH_STOP_WORDS | REPORTING_WORDS | {w.lower() for w in stop_words})
     vectorizer = CountVectorizer(
-        stop_words=stop, lowercase=True, token_pattern=TOKEN_PATTERN, dtype=np.int64
+        analyzer=_analyzer(_stop_words(stop_words)), lowercase=False, dtype=np.int64
     )
     try:
-        doc_term = vectorizer.fit_transform(list(texts))
+        doc_term = sp.csr_matrix(vectorizer.fit_transform(list(texts)))
     except ValueError:  # empty vocabulary: nothing but stop words, numbers or blanks
         return sp.csr_matrix((n_classes, 0), dtype=np.int64), np.empty(0, dtype=str)
+    vocab = np.asarray(vectorizer.get_feature_names_out(), dtype=str)
+    pair = np.char.find(vocab, " ") >= 0
+    docs = np.diff(sp.csc_matrix(doc_term).indptr)
+    keep = ~pair | (docs >= MIN_PAIR_DOCS)
+    if not keep.all():
+        doc_term, vocab = sp.csr_matrix(doc_term[:, np.flatnonzero(keep)]), vocab[keep]
     m = len(classes)
     onehot = sp.csr_matrix(
         (np.ones(m, dtype=np.int64), (np.asarray(classes), np.arange(m))), shape=(n_classes, m)
     )
-    vocab = np.asarray(vectorizer.get_feature_names_out(), dtype=str)
     return sp.csr_matrix(onehot @ doc_term), vocab
 
 
@@ -152,26 +200,51 @@ def top_keywords(
     return keywords, scores
 
 
+def _phrase(keywords: Sequence[str], words: int) -> list[str]:
+    """Up to ``words`` terms of the first ``2 * words`` keywords, read as a phrase: a pair
+    replaces the words of the phrase it contains; a word inside a chosen pair, and a pair that
+    shares a word with a chosen pair, are skipped (no word twice)."""
+    chosen: list[str] = []
+    for term in keywords[: 2 * words]:
+        parts = term.split(" ")
+        if len(parts) == 1:
+            inside_pair = any(term in c.split(" ") for c in chosen)
+            if not inside_pair and len(chosen) < words:
+                chosen.append(term)
+            continue
+        if term in chosen or any(w in c.split(" ") for c in chosen if " " in c for w in parts):
+            continue  # no word twice: a pair that shares a word with a chosen pair is skipped
+        contained = [i for i, c in enumerate(chosen) if c in parts]
+        if contained:
+            chosen[contained[0]] = term
+            chosen = [c for i, c in enumerate(chosen) if i not in contained[1:]]
+        elif len(chosen) < words:
+            chosen.append(term)
+    return chosen
+
+
 def make_labels(keywords: npt.NDArray[np.str_], *, words: int = _LABEL_WORDS) -> tuple[str, ...]:
-    """Short, unique, readable labels: the first ``words`` keywords joined by ``", "``.
+    """Short, unique, readable labels: the first ``words`` keywords read as a phrase.
 
     Parameters
     ----------
     keywords
-        ``(T, m)`` keywords per topic (``""`` padded).
+        ``(T, m)`` keywords per topic (``""`` padded), best first.
     words
-        Keywords per label.
+        Terms per label.
 
     Returns
     -------
     tuple of str
-        ``T`` labels. A topic without keywords is ``"topic <t>"``; a label that repeats an
-        earlier one, or the reserved ``"outliers"``, gets ``" (#<t>)"`` appended.
+        ``T`` labels: the first ``words`` keywords joined by ``", "``, a pair of words in
+        place of a word it contains and no word repeated. A topic without keywords is
+        ``"topic <t>"``; a label that repeats an earlier one, or the reserved
+        ``"outliers"``, gets ``" (#<t>)"`` appended.
     """
     labels: list[str] = []
     seen = {OUTLIER_LABEL}
     for t in range(keywords.shape[0]):
-        head = [str(w) for w in keywords[t, :words] if w]
+        head = _phrase([str(w) for w in keywords[t] if w], words)
         label = ", ".join(head) if head else f"topic {t}"
         if label in seen:
             label = f"{label} (#{t})"
