@@ -24,7 +24,8 @@ default, 0 to skip) are embedded with all-MiniLM-L6-v2 (stancekit's default mode
 given to both tools; there is no planted truth, so only time, memory, topics found and the
 outlier share are reported.
 
-stancekit runs k-means with ``n_topics="auto"`` (its default) and HDBSCAN; BERTopic runs its
+stancekit runs its default (``method="auto"``: graph communities, the number found), k-means
+with ``n_topics="auto"`` (k from the graph) and HDBSCAN; BERTopic runs its
 defaults (UMAP to 5 dimensions, then HDBSCAN with ``min_cluster_size=10``) on the same
 embeddings through ``fit_transform(docs, embeddings=X)``, so only the clustering and the
 keywords are compared. BERTopic lives in a separate virtual environment (it is never a
@@ -383,19 +384,21 @@ def machine(threads: int) -> dict[str, Any]:
 
 
 def plan(mode: str, args: argparse.Namespace, have_bertopic: bool) -> list[tuple[int, str]]:
-    """The (size, tool) runs: ``tool`` is ``kmeans``, ``hdbscan`` or ``bertopic``; size ``0``
-    is the real (UNGD) corpus."""
+    """The (size, tool) runs: ``tool`` is ``auto`` (stancekit's default: graph communities),
+    ``kmeans`` (k from the graph), ``hdbscan`` or ``bertopic``; size ``0`` is the real (UNGD)
+    corpus."""
     size = SIZES[mode]
     sizes = args.sizes or size["sizes"]
     with_bt = have_bertopic and (size["bertopic"] or args.bertopic_python)
-    runs = [(n, tool) for n in sizes for tool in ("kmeans", "hdbscan")]
+    runs = [(n, tool) for n in sizes for tool in ("auto", "kmeans", "hdbscan")]
     if with_bt:
         runs += [(n, "bertopic") for n in sizes if n <= args.bertopic_max]
     if size["million"] and not args.sizes:
-        runs.append((1_000_000, "kmeans"))
+        runs += [(1_000_000, "auto"), (1_000_000, "kmeans")]
     real = args.real if args.real is not None else (3000 if mode == "full" else 0)
     if real > 0 and UNGD.is_file():
-        runs += [(0, "kmeans"), (0, "hdbscan")] + ([(0, "bertopic")] if with_bt else [])
+        runs += [(0, "auto"), (0, "kmeans"), (0, "hdbscan")]
+        runs += [(0, "bertopic")] if with_bt else []
     return sorted(runs, key=lambda r: (r[0], r[1]))
 
 
@@ -414,13 +417,13 @@ def one_run(
 
 
 def ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """BERTopic over stancekit k-means, per size: time, memory growth; and outlier shares."""
+    """BERTopic over stancekit's default, per size: time, memory growth; and outlier shares."""
     out = []
     for corpus, n in sorted({(r["corpus"], r["n"]) for r in rows}):
         here = {
             r["tool"]: r for r in rows if r["n"] == n and r["corpus"] == corpus and "error" not in r
         }
-        ours, theirs = here.get("stancekit kmeans"), here.get("BERTopic")
+        ours, theirs = here.get("stancekit auto"), here.get("BERTopic")
         if ours is None or theirs is None:
             continue
         out.append(
@@ -431,7 +434,7 @@ def ratios(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "rss_growth_bertopic_over_stancekit": theirs["fit_rss_growth_mb"]
                 / max(ours["fit_rss_growth_mb"], 1.0),
                 "outlier_share_bertopic": theirs["outlier_share"],
-                "outlier_share_stancekit_kmeans": ours["outlier_share"],
+                "outlier_share_stancekit_auto": ours["outlier_share"],
                 "outlier_share_stancekit_hdbscan": here.get("stancekit hdbscan", {}).get(
                     "outlier_share"
                 ),

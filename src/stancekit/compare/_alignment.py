@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from stancekit._windows import bin_spans, window_names
 from stancekit.compare._echoes import echo_rows, pairs_result
 from stancekit.compare._input import (
     Groups,
@@ -124,39 +125,6 @@ def _topic_part(
     return bd, agenda, position
 
 
-def _span(first: pd.Timestamp, last: pd.Timestamp) -> str:
-    """Whole days ``first`` to ``last`` compactly: ``2014–2018``, ``2017-01…2017-06``, ..."""
-    whole_months = first.day == 1 and last.is_month_end
-    if whole_months and first.month == 1 and last.month == 12:
-        years = (first.year, last.year)
-        return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
-    fmt = "%Y-%m" if whole_months else "%Y-%m-%d"
-    a, b = first.strftime(fmt), last.strftime(fmt)
-    return a if a == b else f"{a}…{b}"
-
-
-def _window_labels(labels: Sequence[Any], window: str) -> list[str]:
-    """Each resample bin named by its span (first and last day), not by pandas' bin label,
-    which is the bin's end for ``"YE"`` and its start for ``"MS"``."""
-    grouper: Any = pd.Grouper(freq=window)
-    freq, day = grouper.freq, pd.Timedelta(days=1)
-    try:
-        sub_daily = pd.Timedelta(freq) % day != pd.Timedelta(0)
-    except (TypeError, ValueError):  # months, quarters, years: whole days
-        sub_daily = False
-    out = []
-    for label in labels:
-        at = pd.Timestamp(label)
-        lo, hi = (at - freq, at) if grouper.label == "right" else (at, at + freq)
-        if sub_daily:
-            out.append(f"{lo:%Y-%m-%d %H:%M}…{hi:%Y-%m-%d %H:%M}")
-        elif grouper.closed == "right":  # (lo, hi]: pandas extends the edges to whole days
-            out.append(_span(lo + day, hi))
-        else:  # [lo, hi)
-            out.append(_span(lo, hi - day))
-    return out
-
-
 def _window_part(
     table: StatementTable,
     window: str,
@@ -177,7 +145,7 @@ def _window_part(
     side = np.union1d(rows[0], rows[1])
     bins = [(label, grp) for label, grp in bins if np.isin(grp.to_numpy(), side).any()]
     unit_rows = [np.sort(grp.to_numpy()).astype(np.int64) for _, grp in bins]
-    labels = _window_labels([label for label, _ in bins], window)
+    labels = window_names(*bin_spans([label for label, _ in bins], window))
     parts, n_a, n_b = _units(unit_rows, rows[0], rows[1], X, opts, tag=2)
     start = np.array([grp.index.min() for _, grp in bins], dtype="datetime64[ns]")
     end = np.array([grp.index.max() for _, grp in bins], dtype="datetime64[ns]")

@@ -86,8 +86,9 @@ class Breakdown:
     kind
         ``"topic"`` or ``"window"``.
     labels
-        ``U`` topic labels (sorted) or window labels (each window's span: ``2014–2018``,
-        ``2017``, ``2017-01…2017-03``).
+        ``U`` topic labels (sorted) or window labels (each window's whole span, first and
+        last period joined by an en dash: ``2014–2018``, ``2017``, ``2017Q1``,
+        ``2017-03–2017-04``, ``2019-12-30–2020-01-05``).
     n_a, n_b
         ``(U,)`` statements of each side in the unit.
     share_a, share_b

@@ -26,7 +26,7 @@ _FLAGS: weakref.WeakKeyDictionary[StatementTable, npt.NDArray[np.bool_]] = (
 )
 _NULL_PAIRS = 20_000
 #: Budget of one block of near-duplicate scores (bytes).
-_BLOCK_BYTES = 32 * 2**20
+_BLOCK_BYTES = 16 * 2**20
 
 
 @dataclass(frozen=True, eq=False)

@@ -108,7 +108,7 @@ def topics(
     n_neighbors: int = 50,
     resolution: float = 1.0,
     context: float = 0.25,
-    graph_size: int = 50_000,
+    graph_size: int = 20_000,
     sample_size: int = 5000,
     max_keyword_docs: int = 200_000,
     stop_words: Sequence[str] = (),

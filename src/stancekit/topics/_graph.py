@@ -43,7 +43,7 @@ PRUNE = 1.0 / 15.0
 #: Passes of each Leiden run (igraph's default; -1: until the partition no longer changes).
 ITERATIONS = 2
 #: Entries of the largest temporary block (similarities, shared-neighbour counts).
-_BLOCK_ENTRIES = 2_000_000
+_BLOCK_ENTRIES = 1_000_000
 #: Edges handed to igraph at a time (bounds the Python lists built for it).
 _EDGE_CHUNK = 200_000
 
@@ -157,19 +157,19 @@ def _leiden(
             [graph.row[e0 : e0 + _EDGE_CHUNK], graph.col[e0 : e0 + _EDGE_CHUNK]]
         )
         g.add_edges(pairs.tolist())
-    g.es["weight"] = graph.data.tolist()
+    weights = np.asarray(graph.data, dtype=np.float64)  # read by igraph one value at a time
     best: tuple[float, npt.NDArray[np.int64]] | None = None
     try:
         for run in range(runs):
             igraph.set_random_number_generator(random.Random(seed * 7919 + run))
             part = g.community_leiden(
                 objective_function="modularity",
-                weights="weight",
+                weights=weights,
                 resolution=resolution,
                 n_iterations=ITERATIONS,
             )
             labels = np.asarray(part.membership, dtype=np.int64)
-            q = float(g.modularity(part.membership, weights="weight", resolution=resolution))
+            q = float(g.modularity(part.membership, weights=weights, resolution=resolution))
             if best is None or q > best[0]:
                 best = (q, labels)
     finally:

@@ -8,7 +8,8 @@ statement's to the last one's, empty ones included. Statements without a date ar
 Each window is named by the whole span of its bin (not clipped to the data), first and last
 period joined by an en dash: ``"2015–2019"`` (``"5YE"``), ``"2017"`` (``"YE"``), ``"2017Q2"``
 (``"QE"``), ``"2017Q1–2017Q2"`` (``"2QE"``), ``"2017-03"`` (``"ME"``), ``"2017-03-06–2017-03-12"``
-(``"W"``, ``"7D"``), ``"2017-03-06"`` (``"D"``), ``"2017-03-06 00:00–12:00"`` (``"12h"``).
+(``"W"``, ``"7D"``), ``"2017-03-06"`` (``"D"``), ``"2017-03-06 00:00–12:00"`` (``"12h"``);
+the names come from :mod:`stancekit._windows`, shared with ``alignment(..., window=...)``.
 pandas' own bin label, the bin's end for ``YE``/``QE``/``ME``/``W`` and its start for
 ``YS``/``MS``/``D``/``7D``, is kept in ``bins``.
 """
@@ -16,12 +17,12 @@ pandas' own bin label, the bin's end for ``YE``/``QE``/``ME``/``W`` and its star
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from stancekit._windows import bin_spans, window_names
 from stancekit.data import LabeledMatrix
 
 __all__ = ["TopicTimeline", "timeline"]
@@ -120,73 +121,6 @@ class TopicTimeline:
         )
 
 
-_DAY = pd.Timedelta(days=1)
-_DASH = "\u2013"  # en dash
-
-
-def _bin_spans(
-    bins: pd.DatetimeIndex, freq: str
-) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.datetime64]]:
-    """``(w,)`` first instant and ``(w,)`` instant just after each resample bin.
-
-    pandas labels a bin by its right edge for end-anchored frequencies (``YE``, ``QE``, ``ME``,
-    ``W``: bins ``(label - freq, label]``, widened to whole days) and by its left edge
-    otherwise (``YS``, ``MS``, ``D``, ``7D``, ``12h``: bins ``[label, label + freq)``).
-    """
-    grouper: Any = pd.Grouper(freq=freq)
-    offset = grouper.freq
-    whole_days = grouper.closed == "right" and not _sub_daily(offset)
-    starts, ends = [], []
-    for label in bins:
-        lo, hi = (label - offset, label) if grouper.label == "right" else (label, label + offset)
-        if whole_days:  # (lo, hi] with pandas' edges moved to the end of the day
-            lo, hi = lo + _DAY, hi + _DAY
-        starts.append(lo)
-        ends.append(hi)
-    as_ns = "datetime64[ns]"
-    return (
-        pd.DatetimeIndex(starts).to_numpy().astype(as_ns),
-        pd.DatetimeIndex(ends).to_numpy().astype(as_ns),
-    )
-
-
-def _sub_daily(offset: Any) -> bool:
-    """Whether bins of this pandas offset are not whole days (``"12h"``, ``"90min"``...)."""
-    try:
-        return bool(pd.Timedelta(offset) % _DAY != pd.Timedelta(0))
-    except (TypeError, ValueError):  # months, quarters, years, weeks: whole days
-        return False
-
-
-def _span_name(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """The span ``[start, end)`` in the coarsest calendar unit both edges fall on."""
-    if start != start.normalize() or end != end.normalize():
-        tail = f"{end:%H:%M}" if end.normalize() == start.normalize() else f"{end:%Y-%m-%d %H:%M}"
-        return f"{start:%Y-%m-%d %H:%M}{_DASH}{tail}"
-    last = end - _DAY
-    first_name: str
-    if start.day == 1 and end.day == 1:
-        if start.month == 1 and end.month == 1:
-            first_name, last_name = str(start.year), str(last.year)
-        elif start.month % 3 == 1 and end.month % 3 == 1:
-            first_name = f"{start.year}Q{(start.month + 2) // 3}"
-            last_name = f"{last.year}Q{(last.month + 2) // 3}"
-        else:
-            first_name, last_name = f"{start:%Y-%m}", f"{last:%Y-%m}"
-    else:
-        first_name, last_name = f"{start:%Y-%m-%d}", f"{last:%Y-%m-%d}"
-    return first_name if first_name == last_name else f"{first_name}{_DASH}{last_name}"
-
-
-def _window_names(
-    starts: npt.NDArray[np.datetime64], ends: npt.NDArray[np.datetime64]
-) -> tuple[str, ...]:
-    """Each window named by its whole span: ``"2015–2019"``, ``"2017Q2"``, ``"2017-03"``..."""
-    return tuple(
-        _span_name(pd.Timestamp(a), pd.Timestamp(b)) for a, b in zip(starts, ends, strict=True)
-    )
-
-
 def timeline(
     dates: npt.NDArray[np.datetime64],
     columns: npt.NDArray[np.int64],
@@ -243,8 +177,8 @@ def timeline(
     counts = np.bincount(flat, minlength=len(names) * bins.size * c)
     counts = counts.reshape(len(names), bins.size, c).astype(np.int64)
     bins_ns = bins.to_numpy().astype("datetime64[ns]")
-    starts, ends = _bin_spans(bins, freq)
-    names_w = _window_names(starts, ends)
+    starts, ends = bin_spans(bins, freq)
+    names_w = window_names(starts, ends)
     return TopicTimeline(
         freq, by, names_w, bins_ns, starts, ends, names, topic_labels, counts, n_undated
     )
