@@ -44,8 +44,6 @@ PRUNE = 1.0 / 15.0
 ITERATIONS = 2
 #: Entries of the largest temporary block (similarities, shared-neighbour counts).
 _BLOCK_ENTRIES = 1_000_000
-#: Edges handed to igraph at a time (bounds the Python lists built for it).
-_EDGE_CHUNK = 200_000
 
 
 @dataclass(frozen=True)
@@ -152,11 +150,7 @@ def _leiden(
     import igraph  # type: ignore[import-untyped]
 
     g = igraph.Graph(n=graph.shape[0])
-    for e0 in range(0, graph.nnz, _EDGE_CHUNK):
-        pairs = np.column_stack(
-            [graph.row[e0 : e0 + _EDGE_CHUNK], graph.col[e0 : e0 + _EDGE_CHUNK]]
-        )
-        g.add_edges(pairs.tolist())
+    g.add_edges(np.column_stack([graph.row, graph.col]).astype(np.int64))  # no Python list
     weights = np.asarray(graph.data, dtype=np.float64)  # read by igraph one value at a time
     best: tuple[float, npt.NDArray[np.int64]] | None = None
     try:
