@@ -317,13 +317,20 @@ def child_bertopic(data: Path, repeats: int) -> dict[str, Any]:
 
 
 # -- the parent: corpus, children, summary ------------------------------------------------
-def run_child(python: str, args: list[str], threads: int, timeout: float = 3600) -> dict[str, Any]:
-    """Run this script as a child; its last stdout line is its JSON result."""
+def run_child(
+    python: str,
+    args: list[str],
+    threads: int,
+    timeout: float = 3600,
+    script: Path | None = None,
+) -> dict[str, Any]:
+    """Run ``script`` (default: this one) as a child; its last stdout line is its JSON
+    result."""
     env = dict(os.environ)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
         env[var] = str(threads)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-    cmd = [python, str(Path(__file__).resolve()), *args]
+    cmd = [python, str(script or Path(__file__).resolve()), *args]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
     if proc.returncode != 0:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]

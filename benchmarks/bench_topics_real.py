@@ -66,6 +66,7 @@ import numpy as np
 import numpy.typing as npt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_topics
 from bench_topics import RssPeak, bertopic_info, machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -329,21 +330,9 @@ def dev_years(years: tuple[int, ...]) -> list[dict[str, Any]]:
 
 
 # -- the parent ---------------------------------------------------------------------------
-def run_child(python: str, args: list[str], threads: int, timeout: float = 3600) -> dict[str, Any]:
-    """Run this script as a child; its last stdout line is its JSON result."""
-    import os
-    import subprocess
-
-    env = dict(os.environ)
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
-        env[var] = str(threads)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-    cmd = [python, str(Path(__file__).resolve()), *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
-    if proc.returncode != 0:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-5:]
-        return {"error": f"exit {proc.returncode}: " + " | ".join(tail)}
-    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+def run_child(python: str, args: list[str], threads: int) -> dict[str, Any]:
+    """Run this script as a child (``bench_topics.run_child``)."""
+    return bench_topics.run_child(python, args, threads, script=Path(__file__).resolve())
 
 
 def tool_rows(

@@ -106,20 +106,7 @@ def similarity_heatmap(
     label_axis(ax, labels, axis="x")
     label_axis(ax, labels, axis="y")
     if annotate if annotate is not None else n <= 12:
-        mid = (lo + hi) / 2
-        for i in range(n):
-            for j in range(n):
-                v = vals[i, j]
-                if np.isfinite(v):
-                    ax.text(
-                        j,
-                        i,
-                        f"{v:.2f}",
-                        ha="center",
-                        va="center",
-                        fontsize=8,
-                        color="white" if v < mid else "black",
-                    )
+        _annotate(ax, vals, "{:.2f}", (lo + hi) / 2)
     cbar = figure_of(ax).colorbar(im, ax=ax, shrink=0.8)
     cbar.set_label(result.name or "similarity")
     default = result.name or "Similarity"
@@ -131,6 +118,19 @@ def similarity_heatmap(
 
 #: Tick labels are never smaller than this (points).
 MIN_FONTSIZE = 8.0
+
+
+def _annotate(ax: Axes, grid: npt.NDArray[np.float64], fmt: str, dark_below: float) -> None:
+    """Write every finite cell of ``grid`` ``(r, c)`` in it (``fmt``), white on cells darker
+    than ``dark_below``; empty (NaN) cells stay blank."""
+    for i, j in zip(*np.nonzero(np.isfinite(grid)), strict=True):
+        v = float(grid[i, j])
+        ax.text(
+            int(j), int(i), fmt.format(v), ha="center", va="center", fontsize=MIN_FONTSIZE,
+            color="white" if v < dark_below else "black",
+        )  # fmt: skip
+
+
 _ROW_IN = 0.2  # inches per heatmap row: an 8-10 pt label and some air
 _COL_IN, _COL_ANNOTATED_IN = 0.3, 0.45  # inches per column, wider when cells hold "45%"
 _MAX_SIDE_IN = 28.0  # no new figure is larger than this on a side
@@ -281,19 +281,7 @@ def topic_heatmap(
     _set_ticks(ax, col_labels, axis="x", fontsize=x_font, room_in=width - y_extent - 1.6)
     if annotate:
         top = float(np.nanmax(grid)) if finite.any() else 1.0
-        for i in range(n_rows):
-            for j in range(n_cols):
-                v = grid[i, j]
-                if np.isfinite(v):
-                    ax.text(
-                        j,
-                        i,
-                        f"{v:.0%}",
-                        ha="center",
-                        va="center",
-                        fontsize=MIN_FONTSIZE,
-                        color="white" if v < top / 2 else "black",
-                    )
+        _annotate(ax, grid, "{:.0%}", top / 2)
     cbar = figure_of(ax).colorbar(im, ax=ax, shrink=0.8 if n_rows > 4 else 1.0)
     cbar.set_label("share of statements")
     head = title if title is not None else (matrix.name or "Topic shares")
