@@ -278,3 +278,24 @@ def test_make_labels_reads_pairs_as_phrases() -> None:
     # labels stay unique when two topics read the same
     same = np.array([["food security", "water", ""], ["food", "water", "food security"]])
     assert make_labels(same, words=2) == ("food security, water", "food security, water (#1)")
+
+
+def test_make_labels_skip_words_that_tell_no_topic_apart() -> None:
+    # "harbour" is a keyword of four of five topics: it names none of them
+    kw = np.array(
+        [
+            ["harbour", "ferry", "tickets"],
+            ["harbour", "cranes", "cargo"],
+            ["harbour", "harbour fees", "budget"],
+            ["harbour", "fishing", "quotas"],
+            ["orchards", "apples", "frost"],
+        ]
+    )
+    labels = make_labels(kw, words=2)
+    # a pair keeps a common word beside a distinctive one ("harbour fees")
+    assert labels == ("ferry, tickets", "cranes, cargo", "harbour fees, budget", "fishing, quotas",
+                      "orchards, apples")  # fmt: skip
+    # a topic with nothing but common words keeps them; below four topics nothing is skipped
+    only = np.array([["harbour", ""], ["harbour", "x1"], ["harbour", "x2"], ["harbour", "x3"]])
+    assert make_labels(only, words=2)[0] == "harbour"
+    assert make_labels(kw[:3], words=1) == ("harbour", "harbour (#1)", "harbour fees")

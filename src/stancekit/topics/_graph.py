@@ -20,8 +20,9 @@ same thing. The graph backend builds on that:
 4. **No outliers.** Communities of fewer than ``min_size`` rows (stray statements that link
    to no group) are dissolved and their rows join the nearest remaining community centre.
 
-Graph and communities cost about ``O(m^2 d)`` for ``m`` rows (the neighbour search), so at
-most ``sample_size`` seeded rows are fitted; the other rows join their nearest centre.
+Graph and communities cost about ``O(m^2 d)`` for ``m`` rows (the neighbour search), so
+:func:`stancekit.topics.topics` builds the graph on at most ``graph_size`` seeded rows; the
+other rows join their nearest centre.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from stancekit.topics._arrays import cluster_means, compact, nearest_centres, seeded_sample
+from stancekit.topics._arrays import cluster_means, compact, nearest_centres
 
 __all__ = ["GraphFit", "communities", "jaccard_graph", "nearest_neighbors", "neighbours_used"]
 
@@ -44,6 +45,8 @@ PRUNE = 1.0 / 15.0
 ITERATIONS = 2
 #: Entries of the largest temporary block (similarities, shared-neighbour counts).
 _BLOCK_ENTRIES = 1_000_000
+#: Edges handed to igraph at a time.
+_EDGE_CHUNK = 100_000
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,9 @@ def _leiden(
     import igraph  # type: ignore[import-untyped]
 
     g = igraph.Graph(n=graph.shape[0])
-    g.add_edges(np.column_stack([graph.row, graph.col]).astype(np.int64))  # no Python list
+    for e0 in range(0, graph.nnz, _EDGE_CHUNK):  # in chunks: igraph copies what it is given
+        e1 = e0 + _EDGE_CHUNK
+        g.add_edges(np.column_stack([graph.row[e0:e1], graph.col[e0:e1]]).astype(np.int64))
     weights = np.asarray(graph.data, dtype=np.float64)  # read by igraph one value at a time
     best: tuple[float, npt.NDArray[np.int64]] | None = None
     try:
@@ -226,8 +231,3 @@ def communities(
         centres = cluster_means(S[~moved], labels[~moved], kept)
         labels[moved] = nearest_centres(S[moved], centres)
     return GraphFit(labels, kept, n_small, int(np.count_nonzero(moved)), q, int(graph.nnz))
-
-
-def sample_rows(n: int, sample_size: int, seed: int) -> npt.NDArray[np.int64]:
-    """The rows the graph is fitted on: all, or a seeded sample of ``sample_size``."""
-    return seeded_sample(n, sample_size, seed)
