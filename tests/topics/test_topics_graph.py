@@ -7,10 +7,12 @@ import math
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 from topics_helpers import planted, unit_rows
 
+from stancekit.table import StatementTable
 from stancekit.topics import _graph, topics
 from stancekit.topics._graph import (
     PRUNE,
@@ -296,3 +298,23 @@ def test_n_neighbors_and_resolution_steer_the_graph() -> None:
     fine = topics(p.table, resolution=5.0, min_topic_size=2)
     assert "resolution 5" in fine.k_choice.criterion
     assert fine.n_topics > base.n_topics
+
+
+def test_identical_statements_make_one_topic() -> None:
+    # identical vectors have nothing to tell apart: one topic, not an arbitrary split of ties
+    rng = np.random.default_rng(3)
+    row = rng.standard_normal(12).astype(np.float32)
+    X = np.repeat((row / np.linalg.norm(row))[None, :], 60, axis=0)
+    frame = pd.DataFrame(
+        {
+            "article_id": [f"a{i // 6}" for i in range(60)],
+            "speaker": [f"s{i % 4}" for i in range(60)],
+            "text": [f"quay cranes cargo budget line {i}" for i in range(60)],
+            "start": [10 * (i % 6) for i in range(60)],
+            "end": [10 * (i % 6) + 5 for i in range(60)],
+        }
+    )
+    table = StatementTable(frame).with_embeddings(X, {"model": "test"})
+    model = topics(table)
+    assert model.n_topics == 1 and model.sizes.tolist() == [60]
+    assert "identical" in model.k_choice.reason

@@ -327,8 +327,11 @@ def _graph(
         min_size=size,
     )  # fmt: skip
     centres = cluster_means(S, fit.labels, fit.n_clusters)
-    why = f"{fit.n_clusters} communities of {size} or more statements"
-    why += f" (modularity {fit.modularity:.3f})"
+    if fit.n_edges == 0:
+        why = f"the {m} statement vectors are identical: one topic"
+    else:
+        why = f"{fit.n_clusters} communities of {size} or more statements"
+        why += f" (modularity {fit.modularity:.3f})"
     if fit.n_small:
         why += f"; {fit.n_small} smaller ones ({fit.n_moved} statements) merged into the nearest"
     choice = KChoice("auto", fit.n_clusters, criterion, why, m, fit.modularity, fit.n_small)

@@ -25,16 +25,22 @@ __all__ = [
 _BLOCK = 16384
 
 Mean = npt.NDArray[np.float32] | None
+#: Distance from the mean (of unit rows) below which a row counts as equal to it.
+_SAME = 1e-5
 
 
 def prep(block: npt.NDArray[np.float32], mean: Mean) -> npt.NDArray[np.float32]:
-    """``(m, d)`` rows minus ``mean``, renormalised to unit length (a row equal to the mean
-    becomes zero); the rows themselves when ``mean`` is ``None``."""
+    """``(m, d)`` rows minus ``mean``, renormalised to unit length; the rows themselves when
+    ``mean`` is ``None``. A row within :data:`_SAME` of the mean (equal to it up to float32
+    rounding) becomes zero: renormalising its rounding noise would give it a random
+    direction."""
     if mean is None:
         return block
     out = np.asarray(block, dtype=np.float32) - mean
     norms = np.linalg.norm(out, axis=1, keepdims=True)
-    out /= np.where(norms > 0, norms, np.float32(1.0))
+    same = norms <= _SAME
+    out /= np.where(same, np.float32(1.0), norms)
+    out[same[:, 0]] = 0.0
     return out
 
 

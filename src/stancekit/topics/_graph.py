@@ -17,6 +17,7 @@ same thing. The graph backend builds on that:
    graph at resolution ``resolution`` (1: standard modularity): it finds the number of
    communities itself. It runs ``runs`` times from seeded random states; the partition with
    the highest modularity is kept, so the result depends little on the seed.
+   Rows that are all identical have nothing to tell apart: one community, no graph.
 4. **No outliers.** Communities of fewer than ``min_size`` rows (stray statements that link
    to no group) are dissolved and their rows join the nearest remaining community centre.
 
@@ -215,6 +216,8 @@ def communities(
     GraphFit
     """
     m = S.shape[0]
+    if not np.ptp(S, axis=0).any():  # every row the same: nothing to tell apart
+        return GraphFit(np.zeros(m, dtype=np.int64), 1, 0, 0, float("nan"), 0)
     k = neighbours_used(n_neighbors, m)
     graph = jaccard_graph(nearest_neighbors(S, k))
     raw, q = _leiden(graph, resolution=resolution, seed=seed, runs=runs)
