@@ -230,10 +230,10 @@ def topics(
     for name, num in (("resolution", resolution), ("context", context)):
         if isinstance(num, bool) or not isinstance(num, (int, float)) or not np.isfinite(num):
             raise ValueError(f"{name} must be a finite number, got {num!r}")
-    if resolution <= 0 or context < 0:
-        bad = ("resolution", resolution) if resolution <= 0 else ("context", context)
-        raise ValueError(f"{bad[0]} must be {'> 0' if bad[0] == 'resolution' else '>= 0'}, "
-                         f"got {bad[1]!r}")  # fmt: skip
+    if resolution <= 0:
+        raise ValueError(f"resolution must be > 0, got {resolution!r}")
+    if context < 0:
+        raise ValueError(f"context must be >= 0, got {context!r}")
     if isinstance(stop_words, str) or not all(isinstance(w, str) for w in stop_words):
         raise TypeError(f"stop_words must be a sequence of words, got {stop_words!r}")
     if not isinstance(center, bool):

@@ -46,7 +46,6 @@ class Context:
         self.prev = prev
         self.nxt = nxt
         self.weight = float(weight)
-        self.shape = X.shape
 
     def rows(self, idx: npt.NDArray[np.int64] | slice) -> npt.NDArray[np.float32]:
         """``(m, d)`` float32 unit context vectors of the rows ``idx``."""
@@ -60,12 +59,6 @@ class Context:
         norms = np.linalg.norm(base, axis=1, keepdims=True)
         base /= np.where(norms > 0, norms, np.float32(1.0))
         return base
-
-    def __getitem__(self, idx: npt.NDArray[np.int64] | slice) -> npt.NDArray[np.float32]:
-        return self.rows(idx)
-
-    def __len__(self) -> int:
-        return int(self.X.shape[0])
 
 
 def passage_neighbours(
