@@ -75,10 +75,11 @@ class TopicModel:
         closest first (``-1`` padded for topics smaller than ``r``).
     centroids
         ``(k, d)`` float32 unit-norm mean direction of each topic in the space the clustering
-        used: the embeddings minus ``mean``, renormalised.
+        used: the statements' vectors (with their passage context, ``context > 0``) minus
+        ``mean``, renormalised.
     mean
-        ``(d,)`` float32 mean embedding of the statements clustered, removed before
-        clustering (zeros with ``center=False``).
+        ``(d,)`` float32 mean of the vectors clustered (with passage context when
+        ``context > 0``), removed before clustering (zeros with ``center=False``).
     n_outliers
         Statements clustered but put in no topic (HDBSCAN outliers).
     method
