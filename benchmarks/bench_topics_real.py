@@ -31,8 +31,8 @@ What is measured, each fit in a fresh subprocess (``--threads`` threads, default
 6. **Cost**: wall time of the fit (median over the seeds' runs) and memory: the peak
    resident set size of the child process and its growth during the fit.
 7. **Kremlin labels**: for each topic, the share of its five best words that are courtesy,
-   address or procedure words (``stancekit.formulaic.courtesy_words`` and titles); a topic
-   whose five words are mostly such words is a small-talk topic.
+   address or procedure words (``stancekit.formulaic.courtesy_words`` and the titles of its
+   address rule); a topic whose five words are mostly such words is a small-talk topic.
 
 BERTopic 0.17.4 runs its defaults (UMAP to 5 dimensions, HDBSCAN ``min_cluster_size=10``,
 c-TF-IDF) through ``fit_transform(docs, embeddings=X)`` in its own virtual environment
@@ -292,13 +292,12 @@ def stability(runs: list[npt.NDArray[np.int64]]) -> dict[str, Any]:
 
 
 def courtesy_share(words: list[list[str]]) -> list[float]:
-    """Share of courtesy/address words among each topic's five best words."""
+    """Share of courtesy/address words (the courtesy list and titles) among each topic's five
+    best words."""
     from stancekit.formulaic import courtesy_words
+    from stancekit.formulaic._lexical import _TITLES
 
-    address = set(courtesy_words()) | {
-        "mr", "mrs", "ms", "president", "minister", "prime", "excellency", "chairman",
-        "secretary", "colleagues", "friends", "thank", "thanks",
-    }  # fmt: skip
+    address = courtesy_words() | _TITLES
     return [sum(w in address for w in top[:5]) / max(len(top[:5]), 1) for top in words]
 
 

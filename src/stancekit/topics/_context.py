@@ -9,8 +9,9 @@ statement is clustered as::
 ``prev(i)`` and ``next(i)`` being the statements just before and after it in the same
 article (by ``start``; among the statements clustered, so formulae are skipped), left out
 when there is none or when both start at the same offset (a table without positions).
-Statements alone in their article (a post, a tweet) are unchanged. The vectors are built
-block by block, on demand, never as a copy of the whole matrix.
+Statements alone in their article (a post, a tweet) are unchanged. :meth:`Context.rows`
+builds the vectors of any rows on demand; :func:`stancekit.topics.topics` fills one copy of
+the clustered rows with them, block by block.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The statements of each topic form one class. Terms are content words and pairs o
 the text is lower-cased and cut into tokens of two or more letters or digits that start with
 a letter; a token is a content word unless it is one of scikit-learn's English stop words, a
 reporting verb (:data:`REPORTING_WORDS`), a courtesy, address or procedure word
-(:func:`stancekit.formulaic.courtesy_words`, with the honorifics) or a word the caller adds.
+(:func:`stancekit.formulaic.courtesy_words`, honorifics included) or a word the caller adds.
 Every content word is a term, and so is every pair of content words that stand side by side
 in the text ("climate change", "security council"; never across a stop word or punctuation,
 so no "rule law" from "rule of law" and no "trade energy" from "trade, energy"). A pair is
@@ -63,10 +63,8 @@ REPORTING_WORDS = frozenset(
 
 def _stop_words(extra: Sequence[str]) -> frozenset[str]:
     """Words that are never terms (module docstring)."""
-    honorifics = {"mr", "mrs", "ms", "madam", "madame", "sir", "excellency", "excellencies"}
-    return frozenset(ENGLISH_STOP_WORDS | REPORTING_WORDS | courtesy_words() | honorifics) | {
-        w.lower() for w in extra
-    }
+    base = ENGLISH_STOP_WORDS | REPORTING_WORDS | courtesy_words()
+    return frozenset(base) | {w.lower() for w in extra}
 
 
 def _analyzer(stop: frozenset[str]) -> Callable[[str], list[str]]:
