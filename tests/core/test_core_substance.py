@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from stancekit.core import substance
 from stancekit.core.substance import idf_weight, speaker_spread
 
 
@@ -16,8 +17,15 @@ def naive_spread(X: np.ndarray, codes: np.ndarray, thr: float, ref: np.ndarray) 
     return out
 
 
+@pytest.mark.parametrize("dense", [True, False])
 @pytest.mark.parametrize("block_bytes", [64, 10**6])
-def test_spread_matches_a_naive_loop(block_bytes: int) -> None:
+def test_spread_matches_a_naive_loop(
+    monkeypatch: pytest.MonkeyPatch, block_bytes: int, dense: bool
+) -> None:
+    # dense: square tiles of the upper triangle (sides 4 and 500); otherwise the row-block
+    # search that many groups fall back to
+    if not dense:
+        monkeypatch.setattr(substance, "_DENSE_HITS", 0)
     rng = np.random.default_rng(0)
     base = rng.standard_normal((6, 5))
     X = base[rng.integers(0, 6, 80)] + 0.3 * rng.standard_normal((80, 5))

@@ -14,6 +14,7 @@ from topics_helpers import planted, unit_rows
 
 from stancekit.table import StatementTable
 from stancekit.topics import _graph, topics
+from stancekit.topics._arrays import cluster_means, prep
 from stancekit.topics._graph import (
     PRUNE,
     communities,
@@ -74,14 +75,17 @@ def test_neighbours_are_best_first_and_break_ties_by_the_lower_index() -> None:
     assert got[2].tolist() == [1, 3, 0, 4]  # its two copies first (lower index first)
 
 
+@pytest.mark.parametrize("k", [6, 20, 49])
 @pytest.mark.parametrize("entries", [1, 1000, 10**9])
-def test_neighbours_across_blocks(monkeypatch: pytest.MonkeyPatch, entries: int) -> None:
-    # blocks of max(16, entries // 50) rows: 16 (four blocks, the last of 2 rows), 20, all
+def test_neighbours_across_blocks(monkeypatch: pytest.MonkeyPatch, entries: int, k: int) -> None:
+    # square tiles of max(16, isqrt(entries)) rows: 16 (four, the last of 2 rows), 31, all;
+    # k = 20 and 49 exceed a tile's columns, so a band's first tile cannot fill its lists
     S = unit_rows(np.random.default_rng(5).standard_normal((50, 8)))
-    whole = nearest_neighbors(S, 6)
+    whole = nearest_neighbors(S, k)
     monkeypatch.setattr(_graph, "_BLOCK_ENTRIES", entries)
-    assert np.array_equal(nearest_neighbors(S, 6), whole)
+    assert np.array_equal(nearest_neighbors(S, k), whole)
     _assert_same_neighbours(S, whole)
+    assert not (whole == np.arange(50)[:, None]).any()
 
 
 def test_neighbours_used_is_capped_for_small_tables() -> None:
@@ -167,7 +171,8 @@ def test_jaccard_graph_is_the_same_in_any_blocks(
 
 def _fit(S: npt.NDArray[np.float32], **kw: object) -> _graph.GraphFit:
     opts: dict[str, object] = {
-        "n_neighbors": 15, "resolution": 1.0, "seed": 0, "runs": 5, "min_size": 2
+        "mean": None, "n_neighbors": 15, "resolution": 1.0, "seed": 0, "runs": 5,
+        "min_size": 2,
     }  # fmt: skip
     opts.update(kw)
     return communities(S, **opts)  # type: ignore[arg-type]
@@ -183,6 +188,21 @@ def test_communities_recover_planted_clusters() -> None:
     assert fit.n_small == 0 and fit.n_moved == 0 and fit.n_edges > 0
 
 
+def test_communities_centre_the_rows_they_are_given() -> None:
+    S, truth = _clusters(4, 30, noise=0.8, seed=7)
+    shifted = unit_rows(S + 2.0)  # every row pulled towards one direction
+    mean = shifted.mean(axis=0).astype(np.float32)
+    got = _fit(shifted, mean=mean)
+    want = _fit(prep(shifted, mean))  # the same rows centred beforehand
+    assert np.array_equal(got.labels, want.labels) and got.n_clusters == want.n_clusters
+    np.testing.assert_allclose(got.centres, want.centres, atol=1e-6)
+    assert got.centres.shape == (got.n_clusters, S.shape[1])
+    np.testing.assert_allclose(
+        got.centres, cluster_means(prep(shifted, mean), got.labels, got.n_clusters), atol=1e-6
+    )
+    assert adjusted_rand_score(truth, got.labels) > 0.9
+
+
 def test_communities_are_identical_for_the_same_seed() -> None:
     S, _ = _clusters(5, 30, noise=1.4, seed=3)  # overlapping: the partition is not obvious
     a, b = _fit(S, seed=4), _fit(S, seed=4)
@@ -191,6 +211,23 @@ def test_communities_are_identical_for_the_same_seed() -> None:
     # the best of several runs: another seed finds a partition at least nearly as good
     c = _fit(S, seed=11)
     assert abs(c.modularity - a.modularity) < 0.05
+
+
+@pytest.mark.parametrize("resolution", [1.0, 2.0])
+def test_the_reported_modularity_is_that_of_the_leiden_partition(resolution: float) -> None:
+    import igraph  # type: ignore[import-untyped]
+
+    S, _ = _clusters(5, 30, noise=1.4, seed=3)
+    nb = nearest_neighbors(S, 15)
+    graph = _graph.jaccard_graph(nb)
+    labels, q, n_edges = _graph._leiden(
+        _graph.jaccard_links(nb), S.shape[0], resolution=resolution, seed=1, runs=2
+    )
+    assert n_edges == graph.nnz
+    edges = np.column_stack([graph.row, graph.col]).tolist()
+    g = igraph.Graph(n=S.shape[0], edges=edges)
+    want = g.modularity(labels.tolist(), weights=graph.data.tolist(), resolution=resolution)
+    assert q == pytest.approx(want, abs=1e-9)
 
 
 def test_more_runs_never_lower_the_modularity() -> None:

@@ -8,12 +8,20 @@ statement, the other groups (speakers) that have a statement within cosine ``thr
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
-from stancekit.core._blocks import DEFAULT_BLOCK_BYTES, block_rows
+from stancekit.core._blocks import DEFAULT_BLOCK_BYTES, block_rows, sparse_true
 
 __all__ = ["idf_weight", "speaker_spread"]
+
+#: Largest ``rows x groups`` bool table of the all-rows search (bytes); above it (many
+#: groups) rows are searched in blocks against all columns, at twice the cost.
+_DENSE_HITS = 64 * 2**20
+#: Side of a square tile of the all-rows search at most (small tiles stay in cache).
+_TILE = 1024
 
 
 def speaker_spread(
@@ -47,6 +55,9 @@ def speaker_spread(
         ``reference`` such that ``X[i] . X[j] >= threshold``.
     """
     n = X.shape[0]
+    codes = np.asarray(codes)
+    if n and reference is None and n * (int(codes.max()) + 1) <= _DENSE_HITS:
+        return _spread_all(X, codes, threshold, block_bytes)
     ref = np.arange(n, dtype=np.intp) if reference is None else np.asarray(reference, np.intp)
     out = np.zeros(n, dtype=np.int64)
     if n == 0 or ref.size == 0:
@@ -67,6 +78,33 @@ def speaker_spread(
         hit[rows, own[rows]] = False
         out[lo:hi] = hit.sum(axis=1)
     return out
+
+
+def _spread_all(
+    X: npt.NDArray[np.float32], codes: npt.NDArray[np.integer], threshold: float, block_bytes: int
+) -> npt.NDArray[np.int64]:
+    """:func:`speaker_spread` against every row, in square tiles of the upper triangle.
+
+    Each tile ``X[I] X[J]^T`` (``J >= I``) serves both directions, so the product costs half
+    of the row-block search; the few near pairs of a tile mark a
+    ``(n, groups)`` bool table of the groups each row has a near-duplicate in.
+    """
+    n = X.shape[0]
+    X = np.asarray(X, dtype=np.float32)
+    group = np.unique(codes, return_inverse=True)[1].astype(np.intp).ravel()
+    hit = np.zeros((n, int(group.max()) + 1), dtype=bool)
+    side = max(1, min(_TILE, math.isqrt(max(block_bytes, 4) // 4)))
+    thr = np.float32(threshold)
+    for i0 in range(0, n, side):
+        for j0 in range(i0, n, side):
+            near = (X[i0 : i0 + side] @ X[j0 : j0 + side].T) >= thr
+            i, j = np.divmod(sparse_true(near), near.shape[1])  # near pairs are few
+            i += i0
+            j += j0
+            hit[i, group[j]] = True
+            hit[j, group[i]] = True  # the same tile read the other way
+    hit[np.arange(n), group] = False
+    return np.asarray(hit.sum(axis=1), dtype=np.int64)
 
 
 def idf_weight(spread: npt.NDArray[np.integer], n_groups: int) -> npt.NDArray[np.float64]:

@@ -106,7 +106,13 @@ def _threshold(X: npt.NDArray[np.float32], share: float, seed: int) -> float:
     rng = np.random.default_rng(seed)
     i = rng.integers(0, n, _NULL_PAIRS)
     j = (i + rng.integers(1, n, _NULL_PAIRS)) % n
-    median = max(0.0, float(np.median(np.einsum("ij,ij->i", X[i], X[j], dtype=np.float64))))
+    cosines = np.concatenate(
+        [
+            np.einsum("ij,ij->i", X[i[a : a + 2048]], X[j[a : a + 2048]], dtype=np.float64)
+            for a in range(0, _NULL_PAIRS, 2048)  # in chunks: the pairs' rows are copies
+        ]
+    )
+    median = max(0.0, float(np.median(cosines)))
     return median + (1.0 - median) * share
 
 

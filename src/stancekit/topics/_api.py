@@ -15,7 +15,7 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 from stancekit.core import centroid_sums
 from stancekit.formulaic import formulaic_mask
 from stancekit.table import StatementTable
-from stancekit.topics._arrays import cluster_means, compact, nearest_centres, prep, seeded_sample
+from stancekit.topics._arrays import compact, nearest_centres, prep, seeded_sample
 from stancekit.topics._autok import KChoice, fixed_k
 from stancekit.topics._cluster import Clustering, agglomerative, hdbscan, kmeans
 from stancekit.topics._context import Context, passage_neighbours
@@ -26,7 +26,7 @@ from stancekit.topics._ctfidf import (
     stratified_sample,
     top_keywords,
 )
-from stancekit.topics._graph import communities, neighbours_used
+from stancekit.topics._graph import communities, load_igraph, neighbours_used
 from stancekit.topics._model import TopicModel
 
 __all__ = ["METHODS", "topics"]
@@ -34,7 +34,7 @@ __all__ = ["METHODS", "topics"]
 #: The clustering methods :func:`topics` offers (``"auto"``: ``"graph"`` when the number of
 #: topics is to be found, ``"kmeans"`` when it is given).
 METHODS = ("auto", "graph", "kmeans", "agglomerative", "hdbscan")
-_BLOCK = 8192
+_BLOCK = 2048
 #: Seeded Leiden runs; the partition with the highest modularity is kept.
 LEIDEN_RUNS = 3
 
@@ -250,6 +250,8 @@ def topics(
     limits: Any = contextlib.nullcontext()
     if n_jobs is not None:
         limits = threadpool_limits(limits=_positive_int("n_jobs", n_jobs))
+    if n_topics == "auto" and method != "hdbscan":
+        load_igraph()  # the graph will be needed: import it before the fit's arrays exist
     with limits:
         keep = _substantive(table, n_topics, keep_formulaic)
         rows = None if keep.all() else np.flatnonzero(keep).astype(np.int64)
@@ -321,12 +323,11 @@ def _graph(
     if m < 3:
         why = f"{m} statement(s): too few for a graph, one topic"
         return Clustering(np.zeros(n, np.int64), 1), fixed_k("auto", 1, criterion, why), None
-    S = prep(X[idx], mean)
     fit = communities(
-        S, n_neighbors=n_neighbors, resolution=resolution, seed=seed, runs=LEIDEN_RUNS,
-        min_size=size,
+        X if m == n else X[idx], mean=mean, n_neighbors=n_neighbors, resolution=resolution,
+        seed=seed, runs=LEIDEN_RUNS, min_size=size,
     )  # fmt: skip
-    centres = cluster_means(S, fit.labels, fit.n_clusters)
+    centres = fit.centres
     if fit.n_edges == 0:
         why = f"the {m} statement vectors are identical: one topic"
     else:
