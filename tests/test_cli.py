@@ -38,8 +38,74 @@ def test_segment_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["segment", str(bad), "-o", str(tmp_path / "o.jsonl")]) == 1
     err = capsys.readouterr().err
     assert "bad.jsonl:2" in err and "invalid JSON" in err
-    assert main(["segment", str(tmp_path / "missing.txt")]) == 1
+    assert main(["segment", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+def test_segment_names_the_skipped_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "mixed.jsonl"
+    lines = [
+        {"id": "n1", "text": "The mayor said that the bridge would reopen in spring."},
+        {"id": "n2", "text": "   "},
+        {"id": "n3", "text": "The governor said that taxes would stay flat."},
+        {"id": "n4", "text": ""},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    assert main(["segment", str(src), "-o", str(tmp_path / "s.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "mixed.jsonl:2" in err and "mixed.jsonl:4" in err and "'n2'" in err
+    assert "skipped 2 empty article" in err
+
+
+def test_segment_maps_input_columns(tmp_path: Path) -> None:
+    src = tmp_path / "feed.csv"
+    src.write_text(
+        "key,headline,body,published,outlet\n"
+        'w7,Bridge news,"The mayor said that the bridge would reopen in spring.",2023-04-05,Gazette\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.csv"
+    argv = ["segment", str(src), "-o", str(out), "--text-column", "body", "--id-column", "key"]
+    argv += ["--date-column", "published", "--title-column", "headline"]
+    argv += ["--source-column", "outlet"]
+    assert main(argv) == 0
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].startswith("w7,") and "2023-04-05" in rows[1]
+
+
+def test_model_loading_is_announced_once(capsys: pytest.CaptureFixture[str]) -> None:
+    import numpy as np
+
+    from stancekit._cli_common import _Announced
+
+    class Inner:
+        name = "tiny-model"
+        identity = "tiny|1"
+
+        def provenance(self) -> dict[str, str]:
+            return {"model": self.name}
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.ones((len(texts), 2), dtype=np.float32)
+
+    model = _Announced(Inner())  # type: ignore[arg-type]
+    assert model.encode(["a", "b"]).shape == (2, 2)
+    model.encode(["c"])
+    assert capsys.readouterr().err == "loading model tiny-model ...\n"
+    assert model.identity == "tiny|1" and model.provenance() == {"model": "tiny-model"}
+
+
+def test_embed_reads_what_segment_writes(
+    example_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for suffix in (".jsonl", ".csv", ".parquet"):
+        stmts = tmp_path / f"statements{suffix}"
+        assert main(["segment", str(example_path), "-o", str(stmts)]) == 0
+        out = tmp_path / f"embedded{suffix}.parquet"
+        assert main(["embed", str(stmts), "-o", str(out), "--model", "lsa", "--no-cache"]) == 0
+        assert "wrote 14 statements" in capsys.readouterr().err
 
 
 def test_segment_example_to_jsonl(example_path: Path, tmp_path: Path) -> None:

@@ -24,7 +24,14 @@ from stancekit.errors import (
     SkippedRecordsWarning,
     StancekitError,
 )
-from stancekit.io import ArticleList, Columns, read_articles, write_statements
+from stancekit.io import (
+    ArticleList,
+    Columns,
+    describe_skipped,
+    read_articles,
+    read_statements,
+    write_statements,
+)
 from stancekit.segment import load_aliases
 from stancekit.table import StatementTable
 
@@ -94,8 +101,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'stancekit' has no attribute {name!r}")
 
 
-read_statements = StatementTable.read_parquet
-
 __all__ = [
     "Alignment",
     "Article",
@@ -126,6 +131,7 @@ __all__ = [
     "alignment",
     "build_report",
     "datasets",
+    "describe_skipped",
     "dyads",
     "echoes",
     "embed",

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stancekit._atomic import atomic_write_text
+from stancekit._cli_common import DATA, CommandError, check_output_file
 
 if TYPE_CHECKING:
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -88,14 +89,14 @@ def add_bench(sub: Sub) -> None:
 
 
 def _run_bench(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        check_output_file(args.output, (".json",))
     folder = _bench_dir()
     if folder is None:
-        print(
-            "stancekit bench: the benchmarks live in the source repository (benchmarks/); "
-            "run it from a clone",
-            file=sys.stderr,
+        raise CommandError(
+            "the benchmarks live in the source repository (benchmarks/); run it from a clone",
+            status=DATA,
         )
-        return 1
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only or _BENCHES:

@@ -7,9 +7,28 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stancekit._cli_common import (
+    CommandError,
+    add_column_options,
+    check_dates,
+    check_groups,
+    check_input,
+    check_output_folder,
+    check_speaker_column,
+    check_window,
+    is_statement_file,
+    non_negative_int,
+    positive_int,
+    prepare_model,
+    read_input_articles,
+    read_statement_file,
+)
+
 __all__ = ["add_demo", "add_report"]
 
 if TYPE_CHECKING:
+    from stancekit.table import StatementTable
+
     Sub = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
@@ -27,7 +46,7 @@ def add_report(sub: Sub) -> None:
         epilog=(
             "examples:\n"
             "  stancekit report articles.jsonl --output out/\n"
-            "  stancekit report statements.parquet --output out/ --focus 'Vladimir Putin' "
+            "  stancekit report embedded.parquet --output out/ --focus 'Vladimir Putin' "
             "--window 5YE\n"
             "  stancekit report speeches.jsonl --output out/ --by country --model lsa"
         ),
@@ -36,8 +55,8 @@ def add_report(sub: Sub) -> None:
     p.add_argument(
         "input",
         type=Path,
-        help="articles (.txt, folder, .jsonl, .csv, .parquet) or statements "
-        "(.parquet with a speaker column)",
+        help="articles (.txt, folder, .jsonl, .csv, .parquet) or statements as "
+        "`stancekit segment` or `stancekit embed` write them (.jsonl, .csv, .parquet)",
     )
     p.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     p.add_argument("--title", default="stancekit report")
@@ -49,16 +68,19 @@ def add_report(sub: Sub) -> None:
         default="speaker",
         help="compare speakers, countries or any column (default speaker)",
     )
-    p.add_argument("--window", help="time windows for alignment over time, e.g. YE, 5YE, QE")
+    p.add_argument(
+        "--window",
+        help="time windows for alignment over time, a pandas frequency: YE (years), 5YE, QE, ME",
+    )
     p.add_argument(
         "--min-statements",
-        type=int,
+        type=positive_int,
         default=3,
         help="smallest group compared, in substantive statements (default 3)",
     )
     p.add_argument(
         "--window-statements",
-        type=int,
+        type=positive_int,
         default=5,
         metavar="N",
         help="statements each side needs in a window to be charted over time (default 5)",
@@ -67,34 +89,43 @@ def add_report(sub: Sub) -> None:
         "--model", default="all-MiniLM-L6-v2", help="embedding model, a local folder, or 'lsa'"
     )
     p.add_argument(
-        "--permutations", type=int, default=199, help="permutations for p-values (default 199)"
+        "--permutations",
+        type=non_negative_int,
+        default=199,
+        help="permutations for p-values (default 199)",
     )
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write into a folder that holds other files (files of the same names are replaced)",
+    )
+    add_column_options(p)
     p.set_defaults(handler=_run_report)
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from stancekit.embed import embed
-    from stancekit.io import read_articles
     from stancekit.report import Settings, build_report
-    from stancekit.segment import segment
-    from stancekit.table import StatementTable
 
-    progress = sys.stderr.isatty()
     path: Path = args.input
-    table: StatementTable | None = None
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        if "speaker" in pq.read_schema(path).names:
-            table = StatementTable.read_parquet(path)
-    if table is None:
-        articles = read_articles(path)
-        print(f"segmenting {len(articles)} article(s)", file=sys.stderr)
-        table = segment(articles, progress=progress)
+    check_input(path)
+    check_output_folder(args.output)
+    _check_report_folder(args.output, overwrite=args.overwrite)
+    if args.window is not None:
+        check_window(args.window)
+    statements = is_statement_file(path)
+    model = None if statements else prepare_model(args.model)  # checked before segmenting
+    table = read_statement_file(path) if statements else _segment(args)
+    check_speaker_column(table, args.by, path)
+    if args.window is not None:
+        check_dates(table, path)
+    check_groups(table, args, substantive=False)
     if table.embeddings is None or (args.model != table.provenance.get("model")):
+        model = model or prepare_model(args.model)
         print(f"embedding {len(table)} statements with {args.model}", file=sys.stderr)
-        table = embed(table, model=args.model, progress=progress)
+        table = embed(table, model=model, progress=sys.stderr.isatty())
+    check_groups(table, args, substantive=True)  # formulae left out, as the report does
     settings = Settings(
         focus=args.focus,
         by=args.by,
@@ -105,9 +136,30 @@ def _run_report(args: argparse.Namespace) -> int:
         n_bootstrap=max(100, args.permutations),
         seed=args.seed,
     )
-    report = build_report(table, args.output, title=args.title, settings=settings)
+    report = build_report(
+        table, args.output, title=args.title, settings=settings, overwrite=args.overwrite
+    )
     print(f"wrote {report.html} and {len(report.files) - 1} more files", file=sys.stderr)
     return 0
+
+
+def _check_report_folder(path: Path, *, overwrite: bool) -> None:
+    """Fail now, not after the analysis, when the report may not write into ``path``."""
+    from stancekit.report import ReportFolder, ReportFolderError
+
+    try:
+        ReportFolder(path, overwrite=overwrite)
+    except ReportFolderError as exc:
+        raise CommandError(f"--output: {exc}") from None
+
+
+def _segment(args: argparse.Namespace) -> StatementTable:
+    """The statements found in the articles of ``args.input``."""
+    from stancekit.segment import segment
+
+    articles = read_input_articles(args)
+    print(f"segmenting {len(articles)} article(s)", file=sys.stderr)
+    return segment(articles, progress=sys.stderr.isatty())
 
 
 def add_demo(sub: Sub) -> None:
@@ -125,9 +177,21 @@ def add_demo(sub: Sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("-o", "--output", type=Path, default=Path("stancekit-demo"))
-    p.add_argument("--quick", action="store_true", help="subsets of the data: a faster run")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="smaller subsets: a test run")
+    size.add_argument(
+        "--full",
+        action="store_true",
+        help="the whole data: every UN sentence, 499 permutations and 500 bootstrap draws per "
+        "Kremlin dyad (a few minutes cold); by default 30 sentences per UN speech, 199 and 200",
+    )
     p.add_argument(
         "--model", default="all-MiniLM-L6-v2", help="embedding model, a local folder, or 'lsa'"
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="write into a folder that holds files stancekit did not write",
     )
     p.set_defaults(handler=_run_demo)
 
@@ -135,11 +199,25 @@ def add_demo(sub: Sub) -> None:
 def _run_demo(args: argparse.Namespace) -> int:
     from stancekit.report.demo import run_demo
 
+    check_output_folder(args.output)
+    if prepare_model(args.model) != "lsa":
+        print(
+            f"embedding with {args.model}: the model loads (some seconds) before the first "
+            "statements that are not in the cache",
+            file=sys.stderr,
+        )
+
     def log(msg: str) -> None:
         print(msg, file=sys.stderr)
 
     report = run_demo(
-        args.output, quick=args.quick, model=args.model, progress=sys.stderr.isatty(), log=log
+        args.output,
+        quick=args.quick,
+        full=args.full,
+        model=args.model,
+        progress=sys.stderr.isatty(),
+        log=log,
+        overwrite=args.overwrite,
     )
     print(f"wrote {report.html}", file=sys.stderr)
     return 0

@@ -1,8 +1,13 @@
 """The ``stancekit`` command line.
 
 Each subcommand is a pair: ``_add_<name>(subparsers)`` declares it and ``_run_<name>(args)``
-does the work. Errors that stancekit raises on purpose are printed as one line and exit 1;
-usage errors exit 2 (argparse).
+does the work. A handler checks its options and paths before any slow work (reading,
+segmenting, embedding), so a mistake costs a second.
+
+Every mistake is one line on stderr, ``stancekit <command>: error: ...``, naming the file, line
+or value: exit status 2 for usage (a bad option, a missing input, an output that cannot be
+written), 1 for bad data (an empty or malformed input) and for the errors stancekit raises on
+purpose. Anything else is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -12,15 +17,28 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import cast
 
 from stancekit._cli_bench import add_bench
+from stancekit._cli_common import (
+    DATA,
+    CommandError,
+    Parser,
+    add_column_options,
+    check_input,
+    check_output_file,
+    check_output_folder,
+    check_speaker_column,
+    check_window,
+    one_line,
+    positive_int,
+    prepare_model,
+    read_input_articles,
+    read_statement_file,
+)
 from stancekit._cli_report import add_demo, add_report
 from stancekit._version import __version__
 from stancekit.errors import SkippedRecordsWarning, StancekitError
-
-if TYPE_CHECKING:
-    from stancekit.table import StatementTable
 
 __all__ = ["build_parser", "main"]
 
@@ -29,9 +47,24 @@ Handler = Callable[[argparse.Namespace], int]
 _DESCRIPTION = """\
 stancekit: who said what in the news, and how close leaders' positions are.
 
-Typical use:
+Typical use (each step reads what the step before wrote):
   stancekit segment articles.jsonl --output statements.jsonl
+  stancekit embed statements.jsonl --output embedded.parquet
+  stancekit topics embedded.parquet --output topics/
+  stancekit report embedded.parquet --output report/ --focus "Xi Jinping"
+
+'stancekit COMMAND --help' explains each command, with an example.
 """
+
+_STATEMENT_SUFFIXES = (".jsonl", ".csv", ".parquet")
+#: Errors of the operating system that a user's command causes (a path, a permission).
+_OS_ERRORS = (
+    FileNotFoundError,
+    FileExistsError,
+    IsADirectoryError,
+    NotADirectoryError,
+    PermissionError,
+)
 
 
 def _progress_default() -> bool:
@@ -54,8 +87,10 @@ def _add_segment(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
             "text (a statement of several pieces, --unit attribution, adds spans: [[start, end], "
             "...]); "
             ".csv and .parquet hold the flat statement table.\n\n"
-            "example: stancekit segment examples/data/xi-japarov-2025-06-17.txt "
-            "--output statements.csv"
+            "examples:\n"
+            "  stancekit segment examples/data/xi-japarov-2025-06-17.txt --output statements.csv\n"
+            "  stancekit segment news.csv --text-column body --date-column published "
+            "--output statements.jsonl"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -71,7 +106,7 @@ def _add_segment(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         type=Path,
         help="alias file (TOML or JSON): canonical name -> aliases, role, country",
     )
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--jobs", type=positive_int, default=1, help="worker processes (default 1)")
     p.add_argument(
         "--unit",
         choices=("sentence", "attribution"),
@@ -80,16 +115,20 @@ def _add_segment(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "(quotation pieces merged, as PolNeAR annotates)",
     )
     p.add_argument("--speaker", help="treat every input document as a speech by this speaker")
+    add_column_options(p)
     p.set_defaults(handler=_run_segment)
 
 
 def _run_segment(args: argparse.Namespace) -> int:
-    from stancekit.io import read_articles, write_statements
+    from stancekit.io import write_statements
     from stancekit.segment import segment
 
-    articles = read_articles(args.input)
-    if articles.skipped:
-        print(f"skipped {len(articles.skipped)} empty article(s)", file=sys.stderr)
+    check_input(args.input)
+    if args.output is not None:
+        check_output_file(args.output, _STATEMENT_SUFFIXES)
+    if args.speakers is not None:
+        check_input(args.speakers, option="--speakers", folder_ok=False)
+    articles = read_input_articles(args)
     table = segment(
         articles,
         speakers=args.speakers,
@@ -111,16 +150,6 @@ def _run_segment(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
-    return n
-
-
 def _add_embed(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "embed",
@@ -131,8 +160,9 @@ def _add_embed(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "exact text, so a second run over the same statements encodes nothing."
         ),
         epilog=(
-            "INPUT is a statement table: .parquet (stancekit segment --output x.parquet) or .csv "
-            "with at least article_id, speaker, text, start, end.\n"
+            "INPUT is a statement file as `stancekit segment --output` writes it: .jsonl, .csv "
+            "or .parquet (a .csv of your own needs at least article_id, speaker, text, start, "
+            "end).\n"
             "OUTPUT is a .parquet file with the statements, an `embedding` column and the "
             "embeddings' provenance (model, weights digest, dimension, versions).\n\n"
             "The model is found in this order: --model as a local folder, $STANCEKIT_MODEL, the "
@@ -140,11 +170,11 @@ def _add_embed(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "--model lsa needs no model (TF-IDF + SVD fitted on INPUT).\n"
             "The cache lives in $STANCEKIT_CACHE_DIR, else $XDG_CACHE_HOME/stancekit, else "
             "~/.cache/stancekit.\n\n"
-            "example: stancekit embed statements.parquet --output embedded.parquet"
+            "example: stancekit embed statements.jsonl --output embedded.parquet"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("input", type=Path, help="statements to embed (.parquet or .csv)")
+    p.add_argument("input", type=Path, help="statements to embed (.jsonl, .csv or .parquet)")
     p.add_argument("-o", "--output", type=Path, required=True, help="where to write (.parquet)")
     p.add_argument(
         "--model",
@@ -152,7 +182,7 @@ def _add_embed(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="model name, local model folder, or 'lsa' (default all-MiniLM-L6-v2)",
     )
     p.add_argument(
-        "--batch-size", type=_positive_int, default=64, help="texts per batch (default 64)"
+        "--batch-size", type=positive_int, default=64, help="texts per batch (default 64)"
     )
     p.add_argument("--device", help="torch device, e.g. cpu or cuda (default: automatic)")
     where = p.add_mutually_exclusive_group()
@@ -161,37 +191,17 @@ def _add_embed(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(handler=_run_embed)
 
 
-def _read_statement_file(path: Path) -> StatementTable:
-    import pandas as pd
-
-    from stancekit.errors import InputError
-    from stancekit.table import StatementTable
-
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        return StatementTable.read_parquet(path)
-    if suffix != ".csv":
-        raise InputError("statements must be .parquet or .csv", source=str(path))
-    missing = {c: [""] for c in ("date", "role", "country")}
-    try:
-        frame = pd.read_csv(path, dtype={"text": str}, keep_default_na=False, na_values=missing)
-        return StatementTable(frame)
-    except (ValueError, TypeError, pd.errors.ParserError) as exc:
-        raise InputError(str(exc), source=str(path)) from exc
-
-
 def _run_embed(args: argparse.Namespace) -> int:
     import logging
 
     from stancekit.embed import embed
 
-    if args.output.suffix.lower() != ".parquet":
-        print(
-            f"stancekit embed: error: --output must end in .parquet, got {args.output.name!r}",
-            file=sys.stderr,
-        )
-        return 2
-    table = _read_statement_file(args.input)
+    check_input(args.input, folder_ok=False)
+    check_output_file(args.output, (".parquet",))
+    if args.cache_dir is not None:
+        check_output_folder(args.cache_dir, option="--cache-dir")
+    model = prepare_model(args.model, device=args.device, batch_size=args.batch_size)
+    table = read_statement_file(args.input)
     cache = None if args.no_cache else (args.cache_dir or "default")
     logger = logging.getLogger("stancekit.embed")
     handler = logging.StreamHandler(sys.stderr)
@@ -202,7 +212,7 @@ def _run_embed(args: argparse.Namespace) -> int:
     try:
         out = embed(
             table,
-            model=args.model,
+            model=model,
             batch_size=args.batch_size,
             device=args.device,
             cache=cache,
@@ -272,22 +282,22 @@ def _run_topics(args: argparse.Namespace) -> int:
     n_topics: int | str = args.n_topics
     if args.n_topics != "auto":
         try:
-            n_topics = int(args.n_topics)
-        except ValueError:
-            print(
-                "stancekit topics: error: --n-topics must be a number or 'auto', "
-                f"got {args.n_topics!r}",
-                file=sys.stderr,
-            )
-            return 2
-    table = _read_statement_file(args.input)
-    if args.by not in table.columns:
-        print(
-            f"stancekit topics: error: --by {args.by!r} is not a column of {args.input}; "
-            f"columns are {table.columns}",
-            file=sys.stderr,
+            n_topics = positive_int(args.n_topics)
+        except argparse.ArgumentTypeError:
+            raise CommandError(
+                f"--n-topics must be a positive number or 'auto', got {args.n_topics!r}"
+            ) from None
+    check_input(args.input, folder_ok=False)
+    check_window(args.freq, option="--freq")
+    check_output_folder(args.output)
+    table = read_statement_file(args.input)
+    if table.embeddings is None:
+        raise CommandError(
+            f"{args.input} has no embeddings; embed it first: "
+            f"stancekit embed {args.input} --output embedded.parquet",
+            status=DATA,
         )
-        return 2
+    check_speaker_column(table, args.by, args.input)
     try:
         model = topics(
             table,
@@ -298,9 +308,8 @@ def _run_topics(args: argparse.Namespace) -> int:
             progress=_progress_default(),
         )
         timeline = model.over_time(args.freq)
-    except ValueError as exc:  # no embeddings, n_topics > n, bad --freq: the message names it
-        print(f"stancekit topics: error: {exc}", file=sys.stderr)
-        return 1
+    except ValueError as exc:  # n_topics > n, too few statements: the message names it
+        raise CommandError(str(exc), status=DATA) from None
     out: Path = args.output
     out.mkdir(parents=True, exist_ok=True)
     summary = model.to_pandas()
@@ -337,13 +346,16 @@ _COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="stancekit",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"stancekit {__version__}")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(title="commands", metavar="COMMAND"),
+    )
     for add in _COMMANDS:
         add(sub)
     return parser
@@ -358,15 +370,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SkippedRecordsWarning)
+        warnings.simplefilter("ignore", SkippedRecordsWarning)  # the handlers name them
         try:
             return handler(args)
-        except (StancekitError, FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            print(f"stancekit {args_command(args)}: error: {exc}", file=sys.stderr)
+        except CommandError as exc:
+            _error(args, str(exc))
+            return exc.status
+        except StancekitError as exc:
+            _error(args, str(exc))
+            return 1
+        except _OS_ERRORS as exc:
+            _error(args, _os_message(exc))
             return 1
         except KeyboardInterrupt:
             print("interrupted", file=sys.stderr)
             return 130
+
+
+def _error(args: argparse.Namespace, message: str) -> None:
+    print(f"stancekit {args_command(args)}: error: {one_line(message)}", file=sys.stderr)
+
+
+def _os_message(exc: OSError) -> str:
+    """``path: reason`` for an error of the operating system (its own text when it has no path)."""
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
 
 
 def args_command(args: argparse.Namespace) -> str:

@@ -1,14 +1,22 @@
-"""Reading articles and writing statement tables. Nothing else in stancekit reads input files.
+"""Reading articles and statement tables, writing statement tables. Nothing else in stancekit
+reads input files: the statement tables' reader and writers live in ``_statements_io`` and the
+low-level reading both share (locations, decoding, JSONL, CSV, dates) in ``_input``; this
+module is where users find them.
 
-Readers return an :class:`ArticleList`: a list of :class:`~stancekit.data.Article` that also
-records the records it skipped (empty texts) and where they were.
+Article readers return an :class:`ArticleList`: a list of :class:`~stancekit.data.Article` that
+also records what was left out (articles with empty text, entries of a folder that are not
+read) and where; :func:`describe_skipped` words that list for people. :func:`read_statements`
+reads back what :func:`write_statements` writes.
+
+Locations in errors and in :attr:`ArticleList.skipped` are ``file:line`` for text files (JSONL,
+CSV, ``.txt``; the first line is 1) and ``file, row N`` for Parquet files and DataFrames (the
+first data row is row 1).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
-import math
+import itertools
+import numbers
 import os
 import re
 import warnings
@@ -19,31 +27,60 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from stancekit._atomic import atomic_path, atomic_write_text
+from stancekit._input import (
+    _csv_body,
+    _csv_header,
+    _csv_rows,
+    _decode,
+    _is_missing,
+    _jsonl_objects,
+    _plain,
+    _Where,
+    parse_date,
+)
+from stancekit._statements_io import read_statements, write_statements
 from stancekit.data import Article
 from stancekit.errors import InputError, SkippedRecordsWarning
-from stancekit.table import SPANS, StatementTable
 
 __all__ = [
     "ArticleList",
     "Columns",
     "SkippedRecord",
+    "describe_skipped",
     "parse_date",
     "read_articles",
+    "read_statements",
     "write_statements",
 ]
 
 _HEADER = re.compile(r"\Adate[ \t]+(\d\S*)(?:[ \t]+(.*?))?[ \t]*\Z")
-_ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?\Z")
+_SUFFIXES = (".txt", ".jsonl", ".csv", ".parquet", ".pq")
+_KNOWN = ".txt, .jsonl, .csv, .parquet or .pq files"
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}\Z")
+_TEXT_LIKE = ("body", "content", "text", "article", "story", "full_text", "transcript", "speech")
+_LISTED = 10  # how many skipped records or folder entries a message names
 OnEmpty = Literal["warn", "error", "keep"]
+Record = tuple["_Where", Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
 class SkippedRecord:
-    """A record left out by a reader: where it was and why."""
+    """A record or file left out by a reader: where it was and why.
+
+    Attributes
+    ----------
+    location
+        ``"file:line"`` (JSONL, CSV, ``.txt``), ``"file, row N"`` (Parquet, DataFrame) or, for
+        an entry of a folder that is not read, its path.
+    reason
+        Why it was left out (``"article 'b' has empty text"``, ``"a subfolder ..."``).
+    kind
+        ``"empty"``: an article with empty text; ``"file"``: a folder entry that is not read.
+    """
 
     location: str
     reason: str
+    kind: Literal["empty", "file"] = "empty"
 
 
 class ArticleList(list[Article]):
@@ -63,63 +100,52 @@ class Columns:
     source: str = "source"
 
 
-def parse_date(value: Any) -> _dt.date | None:
-    """Parse ``YYYY-MM-DD`` (optionally followed by an ISO time), a date or a Timestamp.
-
-    Returns ``None`` for missing values; raises ``ValueError`` naming the value otherwise.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        v = value.strip()
-        if not v:
-            return None
-        m = _ISO_DATE.match(v)
-        if m:
-            try:
-                return _dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                pass
-    raise ValueError(f"bad date {value!r} (expected YYYY-MM-DD)")
-
-
 def read_articles(
     source: str | os.PathLike[str] | pd.DataFrame,
     *,
     columns: Columns | None = None,
     on_empty: OnEmpty = "warn",
 ) -> ArticleList:
-    """Read articles from a file, a folder of ``.txt`` files or a DataFrame.
+    """Read articles from a file, a folder of files or a DataFrame.
 
     Parameters
     ----------
     source
-        A ``.txt`` file; a folder of ``.txt`` files (sorted by name, id = file name without
-        ``.txt``); a ``.jsonl``, ``.csv`` or ``.parquet`` file; or a pandas DataFrame. A ``.txt``
-        file is the body, optionally preceded by a header line ``date YYYY-MM-DD <headline>``.
-        Records carry ``id`` and ``text``, optionally ``date``, ``title``, ``source``; any other
-        field goes into ``Article.meta``.
+        A path or a pandas DataFrame; a string is always a path here. A file is read by its
+        suffix (any case): ``.txt`` (one article: the body, optionally preceded by a header
+        line ``date YYYY-MM-DD <headline>``; id = file name without suffix), ``.jsonl`` (one
+        JSON object per line), ``.csv`` (a header row, then one article per row) or
+        ``.parquet``/``.pq``. A folder: every such file in it, in file-name order, links to
+        files followed; subfolders and other files are not read but are listed in
+        ``.skipped`` and in the warning. Records carry ``id`` and ``text``, optionally
+        ``date``, ``title``, ``source``; any other field goes into ``Article.meta``. A record
+        without an id gets ``<file name>-<line or row>``. Ids must be unique across all files.
     columns
-        Names of the id/text/date/title/source fields when they differ from the defaults.
+        Names of the id/text/date/title/source fields when they differ from the defaults, e.g.
+        ``Columns(text="body")``.
     on_empty
-        What to do with articles whose text is empty or blank: ``"warn"`` (default) leaves them
-        out and emits a :class:`~stancekit.errors.SkippedRecordsWarning` naming each one;
-        ``"error"`` raises :class:`~stancekit.errors.InputError`; ``"keep"`` keeps them.
+        What to do with articles whose text is empty, blank or missing (an empty CSV cell,
+        ``null`` in JSON, NaN in a table): ``"warn"`` (default) leaves them out and emits a
+        :class:`~stancekit.errors.SkippedRecordsWarning` naming each one; ``"error"`` raises
+        :class:`~stancekit.errors.InputError`; ``"keep"`` keeps them (a missing text becomes
+        ``""``).
 
     Returns
     -------
     ArticleList
-        The articles in input order; ``.skipped`` lists what was left out.
+        The articles in input order; ``.skipped`` lists what was left out
+        (:func:`describe_skipped` words it).
 
     Raises
     ------
+    FileNotFoundError
+        When ``source`` does not exist.
     InputError
-        Naming the file and line (or row) of a bad record: invalid UTF-8 or JSON, missing text,
-        bad date, duplicate id.
+        Naming the file and line (``file:line``) or row (``file, row N``, the first data row
+        being row 1) of a bad record: invalid UTF-8, JSON or CSV quoting (an unterminated quote
+        is reported at the line where it opens), no text column (the message lists the
+        columns there are), a bad date, a duplicate id (naming both places); or a folder with
+        nothing to read, listing what it holds.
 
     Examples
     --------
@@ -131,56 +157,131 @@ def read_articles(
         raise ValueError(f"on_empty must be 'warn', 'error' or 'keep', got {on_empty!r}")
     cols = columns or Columns()
     if isinstance(source, pd.DataFrame):
-        records: Iterable[tuple[str, int, Mapping[str, Any]]] = _frame_records(
-            source, "DataFrame", header_rows=0
-        )
-        return _build(records, cols, on_empty)
+        return _build(_frame_records(source, "DataFrame", cols), cols, on_empty)
     if not isinstance(source, (str, os.PathLike)):
         raise TypeError(f"source must be a path or a pandas DataFrame, got {type(source).__name__}")
     path = Path(source)
     if not path.exists():
-        raise FileNotFoundError(f"no such file or folder: {path}")
+        raise FileNotFoundError(f"no such file or folder: {str(path)!r}")
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
-        if not files:
-            raise InputError("folder holds no .txt files", source=str(path))
-        return _build((_txt_record(p) for p in files), cols, on_empty)
+        files, skipped = _folder_files(path)
+        records = itertools.chain.from_iterable(_file_records(p, cols) for p in files)
+        return _build(records, cols, on_empty, skipped)
+    if path.suffix.lower() not in _SUFFIXES:
+        raise InputError(
+            f"unsupported file type {path.suffix or '(none)'!r}; expected {_KNOWN}, or a folder",
+            source=str(path),
+        )
+    return _build(_file_records(path, cols), cols, on_empty)
+
+
+def describe_skipped(skipped: Sequence[SkippedRecord], *, limit: int = _LISTED) -> str:
+    """Say what a reader left out: a count, then the first ``limit`` places, one a line.
+
+    Parameters
+    ----------
+    skipped
+        ``ArticleList.skipped``.
+    limit
+        How many places to name; the rest are counted (``and 3 more``).
+
+    Returns
+    -------
+    str
+        ``""`` when nothing was skipped, else for example::
+
+            skipped 2 empty articles and 1 file or folder not read:
+              corpus/a.jsonl:4: article 'x' has empty text
+              corpus/b.csv:2: article 'y' has empty text
+              corpus/notes.md: unsupported file type '.md'
+    """
+    if not skipped:
+        return ""
+    n_empty = sum(1 for s in skipped if s.kind == "empty")
+    n_file = len(skipped) - n_empty
+    parts = []
+    if n_empty:
+        parts.append(f"{n_empty} empty article{'s' if n_empty != 1 else ''}")
+    if n_file:
+        parts.append(f"{n_file} {'files or folders' if n_file != 1 else 'file or folder'} not read")
+    lines = [f"skipped {' and '.join(parts)}:"]
+    lines += [f"  {s.location}: {s.reason}" for s in skipped[:limit]]
+    if len(skipped) > limit:
+        lines.append(f"  and {len(skipped) - limit} more")
+    return "\n".join(lines)
+
+
+def _names_a_path(value: str) -> bool:
+    """Whether :func:`stancekit.segment` reads the string ``value`` as a path: it has no line
+    break and ends in a reader suffix (any case), or is one word (no whitespace) with a path
+    separator or a file suffix (``data/in``, ``articles.jsonll``), or names something that
+    exists."""
+    if not value.strip() or "\n" in value or "\r" in value:
+        return False
+    if value.lower().endswith(_SUFFIXES):
+        return True
+    if not any(c.isspace() for c in value) and (
+        "/" in value or "\\" in value or os.sep in value or _FILE_SUFFIX.search(value)
+    ):
+        return True
+    return os.path.exists(value)
+
+
+# -- record sources: each yields (where, record mapping) ----------------------------------------
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[SkippedRecord]]:
+    """The files of ``folder`` the readers know, by name, and the entries left out."""
+    files: list[Path] = []
+    skipped: list[SkippedRecord] = []
+    names: list[str] = []
+    for p in sorted(folder.iterdir(), key=lambda q: q.name):
+        if p.is_dir():
+            reason, name = "a subfolder (subfolders are not read)", p.name + "/"
+        elif not p.is_file():
+            reason = "a broken link" if p.is_symlink() else "not a regular file"
+            name = p.name
+        elif p.suffix.lower() not in _SUFFIXES:
+            kind = repr(p.suffix) if p.suffix else "(no suffix)"
+            reason, name = f"unsupported file type {kind}", p.name
+        else:
+            files.append(p)
+            continue
+        skipped.append(SkippedRecord(str(p), reason, "file"))
+        names.append(name)
+    if not files:
+        if not names:
+            raise InputError(f"folder is empty; it should hold {_KNOWN}", source=str(folder))
+        listed = ", ".join(names[:_LISTED])
+        if len(names) > _LISTED:
+            listed += f", and {len(names) - _LISTED} more"
+        entries = "entry" if len(names) == 1 else "entries"
+        raise InputError(
+            f"folder holds no file stancekit reads ({_KNOWN}); it holds {len(names)} "
+            f"{entries}: {listed}",
+            source=str(folder),
+        )
+    return files, skipped
+
+
+def _file_records(path: Path, cols: Columns) -> Iterator[Record]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        return _build([_txt_record(path)], cols, on_empty)
-    if suffix == ".jsonl":
-        return _build(_jsonl_records(path), cols, on_empty)
-    if suffix == ".csv":
-        return _build(_csv_records(path), cols, on_empty)
-    if suffix in (".parquet", ".pq"):
+        yield _txt_record(path)
+    elif suffix == ".jsonl":
+        for lineno, record in _jsonl_objects(path):
+            yield _Where(str(path), lineno), record
+    elif suffix == ".csv":
+        yield from _csv_records(path, cols)
+    else:
         try:
             frame = pd.read_parquet(path)
         except Exception as exc:
             raise InputError(f"cannot read Parquet: {exc}", source=str(path)) from exc
-        return _build(_frame_records(frame, str(path), header_rows=0), cols, on_empty)
-    raise InputError(
-        f"unsupported file type {suffix or '(none)'!r}; expected .txt, a folder of .txt, "
-        ".jsonl, .csv or .parquet",
-        source=str(path),
-    )
+        yield from _frame_records(frame, str(path), cols)
 
 
-# -- record sources: each yields (source name, line/row number, record mapping) ------------------
-
-
-def _decode(data: bytes, path: Path) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            source=str(path),
-            line=line,
-        ) from None
-
-
-def _txt_record(path: Path) -> tuple[str, int, Mapping[str, Any]]:
+def _txt_record(path: Path) -> Record:
     text = _decode(path.read_bytes(), path).replace("\r\n", "\n")
     first, _, rest = text.partition("\n")
     record: dict[str, Any] = {"id": path.stem}
@@ -194,127 +295,91 @@ def _txt_record(path: Path) -> tuple[str, int, Mapping[str, Any]]:
             record["title"] = m[2]
         text = rest
     record["text"] = text.strip()
-    return str(path), 1, record
+    return _Where(str(path), 1), record
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[str, int, Mapping[str, Any]]]:
-    text = _decode(path.read_bytes(), path)
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", source=str(path), line=lineno) from None
-        if not isinstance(record, dict):
-            raise InputError(
-                f"expected a JSON object, got {type(record).__name__}",
-                source=str(path),
-                line=lineno,
-            )
-        yield str(path), lineno, record
+def _csv_records(path: Path, cols: Columns) -> Iterator[Record]:
+    rows = _csv_rows(path)
+    header_line, names = _csv_header(path, rows)
+    if cols.text not in names:
+        raise InputError(_no_text(cols, names, "column"), source=str(path), line=header_line)
+    for lineno, fields in _csv_body(path, rows, len(names)):
+        record = {k: (v if v != "" else None) for k, v in zip(names, fields, strict=True)}
+        yield _Where(str(path), lineno), record
 
 
-def _csv_records(path: Path) -> Iterator[tuple[str, int, Mapping[str, Any]]]:
-    import csv
-    import io
-
-    text = _decode(path.read_bytes(), path)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
-        raise InputError("CSV file has no header row", source=str(path), line=1)
-    while True:
-        lineno = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", source=str(path), line=lineno) from None
-        if None in row:
-            raise InputError("row has more fields than the header", source=str(path), line=lineno)
-        yield str(path), lineno, {k: (v if v != "" else None) for k, v in row.items()}
-
-
-def _frame_records(
-    frame: pd.DataFrame, name: str, *, header_rows: int
-) -> Iterator[tuple[str, int, Mapping[str, Any]]]:
+def _frame_records(frame: pd.DataFrame, name: str, cols: Columns) -> Iterator[Record]:
     names = [str(c) for c in frame.columns]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise InputError(f"repeated column(s) {repeated}", source=name)
+    if cols.text not in names:
+        raise InputError(_no_text(cols, names, "column"), source=name)
+    index = frame.index
+    plain = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
     for i, row in enumerate(frame.itertuples(index=False, name=None)):
-        record = {}
-        for k, v in zip(names, row, strict=True):
-            record[k] = None if _is_missing(v) else v
-        yield name, i + header_rows, record
+        detail = "" if plain else f" (index {_plain(index[i])!r})"
+        record = {k: (None if _is_missing(v) else v) for k, v in zip(names, row, strict=True)}
+        yield _Where(name, i + 1, "row", detail), record
 
 
-def _is_missing(v: Any) -> bool:
-    if v is None or v is pd.NaT:
-        return True
-    return isinstance(v, float) and math.isnan(v)
+def _no_text(cols: Columns, have: Sequence[str], what: Literal["column", "field"]) -> str:
+    others = [h for h in have if h not in (cols.id, cols.date, cols.title, cols.source)]
+    guess = next((h for h in others if h.lower() in _TEXT_LIKE), others[0] if others else "...")
+    there = "this record's fields are" if what == "field" else "the columns are"
+    return (
+        f"missing text {what} {cols.text!r}; {there} {list(have)}; name the {what} that holds "
+        f"the text with columns=Columns(text={guess!r})"
+    )
 
 
 # -- building articles ---------------------------------------------------------------------------
 
 
 def _build(
-    records: Iterable[tuple[str, int, Mapping[str, Any]]], cols: Columns, on_empty: OnEmpty
+    records: Iterable[Record],
+    cols: Columns,
+    on_empty: OnEmpty,
+    skipped: Sequence[SkippedRecord] = (),
 ) -> ArticleList:
     out = ArticleList()
-    skipped: list[SkippedRecord] = []
-    seen: dict[str, str] = {}
-    for name, lineno, record in records:
-        where = f"{name}:{lineno}"
-        art = _to_article(record, cols, name, lineno)
+    left_out = list(skipped)
+    seen: dict[str, _Where] = {}
+    for where, record in records:
+        art = _to_article(record, cols, where)
         if art.id in seen:
-            raise InputError(
-                f"duplicate id {art.id!r} (first seen at {seen[art.id]})", source=name, line=lineno
-            )
+            raise where.error(f"duplicate id {art.id!r} (also at {seen[art.id]})")
         seen[art.id] = where
         if not art.text.strip() and on_empty != "keep":
             if on_empty == "error":
-                raise InputError(f"article {art.id!r} has empty text", source=name, line=lineno)
-            skipped.append(SkippedRecord(where, f"article {art.id!r} has empty text"))
+                raise where.error(f"article {art.id!r} has empty text")
+            left_out.append(SkippedRecord(str(where), f"article {art.id!r} has empty text"))
             continue
         out.append(art)
-    out.skipped = tuple(skipped)
-    if skipped:
-        listed = "; ".join(f"{s.location} ({s.reason})" for s in skipped[:10])
-        more = f"; and {len(skipped) - 10} more" if len(skipped) > 10 else ""
-        warnings.warn(
-            f"skipped {len(skipped)} empty article(s): {listed}{more}",
-            SkippedRecordsWarning,
-            stacklevel=3,
-        )
+    out.skipped = tuple(left_out)
+    if left_out:
+        warnings.warn(describe_skipped(left_out), SkippedRecordsWarning, stacklevel=3)
     return out
 
 
-def _to_article(record: Mapping[str, Any], cols: Columns, name: str, lineno: int) -> Article:
-    if cols.text not in record or record[cols.text] is None:
-        raise InputError(f"missing text field {cols.text!r}", source=name, line=lineno)
+def _to_article(record: Mapping[str, Any], cols: Columns, where: _Where) -> Article:
+    if cols.text not in record:
+        raise where.error(_no_text(cols, list(record), "field"))
     text = record[cols.text]
+    if text is None:
+        text = ""  # a missing text is an empty one: ``on_empty`` decides
     if not isinstance(text, str):
-        raise InputError(
-            f"field {cols.text!r} must be a string, got {type(text).__name__}",
-            source=name,
-            line=lineno,
-        )
-    raw_id = record.get(cols.id)
-    if raw_id is None:
-        art_id = f"{Path(name).stem}-{lineno}"
-    elif isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id):
-        art_id = str(raw_id)
-    else:
-        raise InputError(f"bad id {raw_id!r}", source=name, line=lineno)
+        raise where.error(f"field {cols.text!r} must be a string, got {type(text).__name__}")
     try:
         date = parse_date(record.get(cols.date))
     except ValueError as exc:
-        raise InputError(str(exc), source=name, line=lineno) from None
+        raise where.error(str(exc)) from None
     title = record.get(cols.title)
     src = record.get(cols.source)
     used = {cols.id, cols.text, cols.date, cols.title, cols.source}
     meta = {k: v for k, v in record.items() if k not in used}
     return Article(
-        id=art_id,
+        id=_article_id(record.get(cols.id), where),
         text=text,
         date=date,
         title=None if title is None else str(title),
@@ -323,71 +388,19 @@ def _to_article(record: Mapping[str, Any], cols: Columns, name: str, lineno: int
     )
 
 
+def _article_id(raw: Any, where: _Where) -> str:
+    if raw is None:
+        return f"{Path(where.source).stem}-{where.number}"
+    if isinstance(raw, str) and raw:
+        return raw
+    if isinstance(raw, numbers.Integral) and not isinstance(raw, bool):
+        return str(int(raw))
+    if isinstance(raw, float) and raw.is_integer():  # an int column with gaps is float
+        return str(int(raw))
+    raise where.error(f"bad id {raw!r} (expected a non-empty string or an integer)")
+
+
+# -- reading statement tables --------------------------------------------------------------------
+
+
 # -- writers -------------------------------------------------------------------------------------
-
-_JSONL_FIELDS = (
-    "speaker",
-    "start",
-    "end",
-    "mention_start",
-    "mention_end",
-    "mention",
-    "kind",
-    "cue",
-    "text",
-    "sentence",
-    "role",
-    "country",
-)
-
-
-def write_statements(
-    table: StatementTable,
-    path: str | os.PathLike[str],
-    *,
-    article_ids: Sequence[str] | None = None,
-) -> None:
-    """Write statements to ``.jsonl``, ``.csv`` or ``.parquet``, atomically.
-
-    ``.jsonl`` holds one record per article, ``{"id", "statements": [...]}``, with offsets into
-    that article's text; ``article_ids`` lists every article (those without statements get an
-    empty list) in the order to write. ``.csv`` and ``.parquet`` hold the flat statement table
-    (Parquet keeps embeddings and provenance).
-    """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix == ".parquet":
-        table.to_parquet(p)
-    elif suffix == ".csv":
-        with atomic_path(p) as tmp:
-            table.to_pandas(embeddings=False).to_csv(tmp, index=False, date_format="%Y-%m-%d")
-    elif suffix == ".jsonl":
-        atomic_write_text(p, _jsonl_text(table, article_ids))
-    else:
-        raise ValueError(f"output must end in .jsonl, .csv or .parquet, got {p.name!r}")
-
-
-def _jsonl_text(table: StatementTable, article_ids: Sequence[str] | None) -> str:
-    frame = table.to_pandas(embeddings=False)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for rec in frame.to_dict(orient="records"):
-        st = {k: _plain(rec[k]) for k in _JSONL_FIELDS}
-        pieces = rec.get(SPANS)
-        if isinstance(pieces, str) and pieces:
-            st["spans"] = json.loads(pieces)  # the pieces of a joined statement
-        groups.setdefault(str(rec["article_id"]), []).append(st)
-    ids = list(article_ids) if article_ids is not None else list(groups)
-    missing = [a for a in groups if a not in set(ids)]
-    ids.extend(missing)
-    lines = [
-        json.dumps({"id": a, "statements": groups.get(a, [])}, ensure_ascii=False) for a in ids
-    ]
-    return "".join(line + "\n" for line in lines)
-
-
-def _plain(v: Any) -> Any:
-    if _is_missing(v):
-        return None
-    if hasattr(v, "item"):
-        return v.item()
-    return v

@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -247,3 +250,112 @@ def test_two_processes_writing_at_once(tmp_path: Path, caplog: pytest.LogCapture
     np.testing.assert_array_equal(vectors, expected)
     assert "damaged" not in caplog.text
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def _ns(cache_dir: Path, identity: str = "fake-v1") -> Path:
+    return EmbeddingCache(cache_dir)._namespace(identity)
+
+
+@pytest.mark.parametrize("where", ["shard", "vectors", "namespace"])
+def test_unreadable_shard_names_the_path_and_what_to_do(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
+    (shard,) = _shards(tmp_path)
+    denied = shard if where != "namespace" else shard.parent
+    real_open = open
+    opened: list[str] = []
+
+    def no_permission(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(file))
+        # "vectors": the header and keys read, then the shard's vector block is refused
+        if Path(file) == denied and (where == "shard" or opened.count(str(file)) > 1):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    if where == "namespace":
+        real_iterdir = Path.iterdir
+
+        def iterdir(self: Path):  # type: ignore[no-untyped-def]
+            if self == denied:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_iterdir(self)
+
+        monkeypatch.setattr(Path, "iterdir", iterdir)
+    else:
+        monkeypatch.setattr(cache_module, "open", no_permission, raising=False)
+    with pytest.raises(CacheError) as info:
+        embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
+    msg = str(info.value)
+    assert repr(str(denied)) in msg and "permission denied" in msg
+    assert "cache=None" in msg and "cache=<a folder of your own>" in msg
+    assert shard.exists()  # not taken for a damaged shard and removed
+
+
+def test_shard_that_is_a_folder(tmp_path: Path) -> None:
+    embed_texts(TEXTS[:5], model=FakeEmbedder(), cache=tmp_path)
+    folder = _ns(tmp_path) / "00000000000000000000-0123456789abcdef.skemb"
+    folder.mkdir()
+    with pytest.raises(CacheError, match="is a folder where a cache shard should be") as info:
+        embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
+    assert repr(str(folder)) in str(info.value) and "cache=None" in str(info.value)
+    assert folder.is_dir()
+
+
+def test_namespace_that_is_a_file(tmp_path: Path) -> None:
+    tmp_path.joinpath(_ns(tmp_path).name).write_text("not a folder")
+    with pytest.raises(CacheError, match="is a file where a cache folder should be"):
+        embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
+
+
+def test_shards_are_written_under_a_name_that_says_who_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = open
+    names: list[str] = []
+
+    def recording(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "x" in mode:
+            names.append(Path(file).name)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(cache_module, "open", recording, raising=False)
+    embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
+    (name,) = names
+    m = cache_module._TMP_NAME.match(name)
+    assert m is not None and m[1] == cache_module._HOST and int(m[2]) == os.getpid()
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_temporary_files_of_killed_writers_are_removed_on_open(tmp_path: Path) -> None:
+    embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
+    ns = _ns(tmp_path)
+    host, me, dead = cache_module._HOST, os.getpid(), _dead_pid()
+    hour = 3600
+    files = {  # name: (age in seconds, removed?)
+        f".a.skemb.{host}-{dead}.tmp": (2 * hour, True),  # its writer is gone
+        f".b.skemb.{host}-{dead}.tmp": (hour // 2, False),  # too recent to judge
+        f".c.skemb.{host}-{me}.tmp": (5 * hour, False),  # its writer is alive
+        f".d.skemb.{host}-{me}.tmp": (25 * hour, True),  # a day: a reused pid
+        f".e.skemb.0badc0de-{me}.tmp": (2 * hour, host != "0badc0de"),  # another machine's
+        ".identity.json.k2j4h5.tmp": (2 * hour, True),  # no writer named: age alone
+        ".identity.json.x8y9z0.tmp": (60, False),
+        "keep.tmp": (30 * hour, False),  # not a temporary file of ours
+    }
+    now = time.time()
+    for name, (age, _) in files.items():
+        path = ns / name
+        path.write_bytes(b"partial")
+        os.utime(path, (now - age, now - age))
+    EmbeddingCache(tmp_path).open()
+    for name, (_, removed) in files.items():
+        assert (ns / name).exists() != removed, name
+    again = FakeEmbedder()
+    embed_texts(TEXTS, model=again, cache=tmp_path)
+    assert again.encoded == []  # the shards themselves are untouched

@@ -69,7 +69,7 @@ def test_cache_options(statements: Path, tmp_path: Path) -> None:
 
 def test_usage_errors(statements: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["embed", str(statements), "-o", str(tmp_path / "x.csv"), "--model", "lsa"]) == 2
-    assert "must end in .parquet" in capsys.readouterr().err
+    assert "unsupported file type '.csv'; use .parquet" in capsys.readouterr().err
     with pytest.raises(SystemExit) as info:
         main(["embed", str(statements), "-o", str(tmp_path / "x.parquet"), "--batch-size", "0"])
     assert info.value.code == 2
@@ -79,15 +79,20 @@ def test_usage_errors(statements: Path, tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_input_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = str(tmp_path / "x.parquet")
-    assert main(["embed", str(tmp_path / "missing.parquet"), "-o", out]) == 1
+    assert main(["embed", str(tmp_path / "missing.parquet"), "-o", out]) == 2  # a usage error
+    assert "missing.parquet: no such file" in capsys.readouterr().err
     bad = tmp_path / "bad.csv"
     pd.DataFrame({"text": ["a"]}).to_csv(bad, index=False)
     assert main(["embed", str(bad), "-o", out, "--model", "lsa"]) == 1
-    assert "missing required column" in capsys.readouterr().err
-    other = tmp_path / "s.jsonl"
+    assert "missing column(s) ['article_id', 'speaker'" in capsys.readouterr().err
+    other = tmp_path / "s.jsonl"  # segment's format, read, but this record is no statement
     other.write_text("{}\n")
     assert main(["embed", str(other), "-o", out, "--model", "lsa"]) == 1
-    assert ".parquet or .csv" in capsys.readouterr().err
+    assert "s.jsonl:1:" in capsys.readouterr().err
+    plain = tmp_path / "s.txt"
+    plain.write_text("x\n")
+    assert main(["embed", str(plain), "-o", out, "--model", "lsa"]) == 1
+    assert ".parquet, .csv or .jsonl" in capsys.readouterr().err
 
 
 def test_unavailable_model_is_one_clear_line(
@@ -100,9 +105,10 @@ def test_unavailable_model_is_one_clear_line(
 
     monkeypatch.setattr(resolve_module, "_offline_package_folder", lambda models_dir: None)
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hf"))
-    assert main(["embed", str(statements), "-o", str(tmp_path / "x.parquet")]) == 1
+    assert main(["embed", str(statements), "-o", str(tmp_path / "x.parquet")]) == 2  # checked first
     err = capsys.readouterr().err
-    assert err.startswith("stancekit embed: error: embedding model 'all-MiniLM-L6-v2'")
+    assert err.startswith("stancekit embed: error: --model 'all-MiniLM-L6-v2': embedding model")
+    assert err.count("\n") == 1
     assert "pip install 'stancekit[offline]'" in err
 
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import logging
 import os
+import re
 import shutil
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from stancekit.embed import OFFLINE_SHA256, SentenceTransformerEmbedder, resolve_model
 from stancekit.embed import resolve as resolve_module
+from stancekit.embed.resolve import DEFAULT_MODEL, OFFLINE_FILES_SHA256
 from stancekit.errors import ModelUnavailableError
 
 
@@ -179,3 +185,107 @@ def test_embedder_argument_checks(minilm_dir: Path) -> None:
         SentenceTransformerEmbedder(minilm_dir, batch_size=0)
     with pytest.raises(TypeError, match="device"):
         SentenceTransformerEmbedder(minilm_dir, device=0)  # type: ignore[arg-type]
+
+
+def _changed_copy(src: Path, dst: Path) -> Path:
+    """A copy of the model whose pooling config differs (other vectors, same weights)."""
+    _light_copy(src, dst)
+    cfg = dst / "1_Pooling" / "config.json"
+    cfg.write_text(
+        cfg.read_text().replace('"pooling_mode_cls_token": false', '"pooling_mode_cls_token": true')
+    )
+    return dst
+
+
+def test_folder_named_like_the_default_does_not_replace_the_verified_model(
+    minilm_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    _changed_copy(minilm_dir, work / DEFAULT_MODEL)
+    _changed_copy(minilm_dir, work / "sentence-transformers" / DEFAULT_MODEL)
+    monkeypatch.chdir(work)
+    for name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        r = resolve_model(name)
+        assert r.source == "offline-package" and r.name == DEFAULT_MODEL
+        assert work not in r.path.resolve().parents
+    assert resolve_model().path == r.path
+    for explicit in (f"./{DEFAULT_MODEL}", Path(DEFAULT_MODEL), str(work / DEFAULT_MODEL)):
+        local = resolve_model(explicit)
+        assert local.source == "path" and local.path.resolve() == work / DEFAULT_MODEL
+        assert local.name == str(work / DEFAULT_MODEL)  # not taken for the verified model
+        assert local.folder_sha256 != r.folder_sha256
+
+
+def test_bare_name_of_a_folder_here_is_a_name_with_a_hint(
+    minilm_dir: Path, no_offline_package: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _light_copy(minilm_dir, tmp_path / "my-model")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ModelUnavailableError, match=re.escape("model='./my-model'")):
+        resolve_model("my-model")
+    r = resolve_model("./my-model")
+    assert r.source == "path" and r.name == DEFAULT_MODEL  # same files as the verified model
+    assert resolve_model("../" + tmp_path.name + "/my-model").source == "path"
+
+
+def test_provenance_names_a_changed_copy_by_its_path(minilm_dir: Path, tmp_path: Path) -> None:
+    changed = _changed_copy(minilm_dir, tmp_path / "copy" / DEFAULT_MODEL)
+    r = resolve_model(changed)
+    assert r.name == str(changed.resolve()) and r.weights_sha256 == OFFLINE_SHA256
+    by_string = SentenceTransformerEmbedder(str(changed))
+    assert by_string.provenance()["model"] == str(changed.resolve())
+
+
+def test_recorded_digests_cover_every_file_of_the_package() -> None:
+    spec = importlib.util.find_spec("all_minilm_l6_v2")
+    assert spec is not None and spec.origin is not None
+    with zipfile.ZipFile(Path(spec.origin).parent / "model.zip") as zf:
+        shipped = {
+            i.filename: hashlib.sha256(zf.read(i)).hexdigest()
+            for i in zf.infolist()
+            if not i.is_dir()
+        }
+    assert shipped == {**OFFLINE_FILES_SHA256, "model.safetensors": OFFLINE_SHA256}
+    for name in ("config.json", "sentence_bert_config.json", "modules.json", "tokenizer.json"):
+        assert name in OFFLINE_FILES_SHA256
+    assert "1_Pooling/config.json" in OFFLINE_FILES_SHA256
+
+
+@pytest.mark.parametrize(
+    "name", ["tokenizer.json", "1_Pooling/config.json", "sentence_bert_config.json"]
+)
+def test_every_bundled_file_is_checked(
+    name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(resolve_module.OFFLINE_FILES_SHA256, name, "0" * 64)
+    with pytest.raises(ModelUnavailableError, match=re.escape(f"{name!r} with sha256")) as info:
+        resolve_model(models_dir=tmp_path / "models")
+    assert "expected " + "0" * 64 in str(info.value) and "reinstall" in str(info.value)
+    assert list((tmp_path / "models").iterdir()) == []
+
+
+@pytest.mark.parametrize("damage", ["config", "tokenizer", "extra-file", "missing-file"])
+def test_damaged_unpacked_files_are_unpacked_again(
+    damage: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    r = resolve_model()
+    before = {p: p.read_bytes() for p in r.path.rglob("*.json")}
+    later = (time.time_ns(), time.time_ns() + 10**9)
+    if damage == "config":
+        cfg = r.path / "sentence_bert_config.json"
+        cfg.write_text(cfg.read_text().replace("256", "128"))
+        os.utime(cfg, ns=later)
+    elif damage == "tokenizer":
+        tok = r.path / "tokenizer_config.json"
+        tok.write_text(tok.read_text().replace('"do_lower_case": true', '"do_lower_case": false'))
+        os.utime(tok, ns=later)
+    elif damage == "extra-file":
+        (r.path / "2_Normalize").mkdir()
+        (r.path / "2_Normalize" / "config.json").write_text("{}")
+    else:
+        (r.path / "modules.json").unlink()
+    with caplog.at_level(logging.WARNING, logger="stancekit.embed"):
+        again = resolve_model()
+    assert "unpacking it again" in caplog.text
+    assert again.path == r.path and again.name == DEFAULT_MODEL
+    assert {p: p.read_bytes() for p in again.path.rglob("*.json")} == before

@@ -19,10 +19,23 @@ entry), matches them with a sorted search, and then reads only the vector blocks
 hold hits. Every block is checked against its checksum and the file size against the header,
 so a truncated or damaged shard is detected, ignored (its texts are encoded again) and removed.
 
-Writes go to a temporary file that is renamed into place (:func:`stancekit._atomic.atomic_path`),
-and shard names are unique, so any number of processes can write at once: readers see whole
+Writes go to a temporary file beside the shard, ``.<shard name>.<host>-<pid>.tmp`` (``host``:
+8 hex digits of the host name's hash, ``pid``: the writer's process id), that is renamed into
+place; shard names are unique, so any number of processes can write at once: readers see whole
 shards or none. Two processes that encode the same text both store it; lookups take the first
 copy and compaction (merging many small shards, under a lock) removes the rest.
+
+Temporary files left by writers that were killed are removed when the cache is opened (and
+when it is compacted), by this rule: a ``.*.tmp`` file is removed when it has not changed for
+an hour **and** its writer cannot still be running, that is, its name carries this host and
+a process id that no longer exists, or it carries another host or no process id (a writer
+rewrites its file within seconds: an hour without change means it died, or its machine did).
+A file that has not changed for a day is removed whatever its name says (process ids are
+reused). A file whose writer is alive on this host is never removed.
+
+A shard that cannot be read (another user's, without read permission) or a shard name that is
+a folder raises :class:`~stancekit.errors.CacheError` naming the path and what to do: use
+another cache folder (``cache=<folder>``, ``STANCEKIT_CACHE_DIR``) or none (``cache=None``).
 """
 
 from __future__ import annotations
@@ -32,6 +45,8 @@ import hashlib
 import json
 import logging
 import os
+import re
+import socket
 import struct
 import time
 import uuid
@@ -43,7 +58,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from stancekit._atomic import atomic_path, atomic_write_text
+from stancekit._atomic import atomic_write_text
 from stancekit.embed.resolve import default_cache_dir
 from stancekit.errors import CacheError
 
@@ -58,7 +73,14 @@ _SUFFIX = ".skemb"
 _TARGET_BYTES = 32 << 20
 _MAX_ROWS = 16384
 _COMPACT_AT = 32
-_STALE_TMP_S = 3600.0
+_STALE_TMP_S = 3600.0  # a temporary file unchanged this long has lost its writer...
+_STALE_TMP_MAX_S = 24 * 3600.0  # ...unless its writer is alive here; this long: whatever
+_HOST = hashlib.blake2b(socket.gethostname().encode("utf-8", "replace"), digest_size=4).hexdigest()
+_TMP_NAME = re.compile(r"^\..+\.([0-9a-f]{8})-([0-9]+)\.tmp$")
+_WHAT_TO_DO = (
+    "Pass cache=<a folder of your own> (or set STANCEKIT_CACHE_DIR), or cache=None "
+    "(cache=False) to embed without a cache"
+)
 
 
 def text_keys(texts: Sequence[str]) -> npt.NDArray[np.uint64]:
@@ -125,8 +147,24 @@ class EmbeddingCache:
                 "cache=<a writable folder> or cache=None, or set STANCEKIT_CACHE_DIR"
             ) from exc
         if not os.access(self.directory, os.R_OK | os.X_OK):
-            raise CacheError(f"cannot read the embedding cache {str(self.directory)!r}")
+            raise CacheError(
+                f"cannot read the embedding cache {str(self.directory)!r} (permission denied: "
+                f"another user's folder?). {_WHAT_TO_DO}"
+            )
+        self.remove_stale_temporary_files()
         return self
+
+    def remove_stale_temporary_files(self, *, now: float | None = None) -> list[Path]:
+        """Remove the temporary files of writers that were killed (the rule is in the module
+        docstring); returns what was removed. Never raises: files it cannot remove stay."""
+        removed: list[Path] = []
+        try:
+            spaces = [p for p in self.directory.iterdir() if p.is_dir() and not p.is_symlink()]
+        except OSError:
+            return removed
+        for folder in (self.directory, *spaces):
+            removed += _remove_stale_tmp(folder, time.time() if now is None else now)
+        return removed
 
     # -- reading --------------------------------------------------------------------------
     def lookup(
@@ -236,8 +274,12 @@ class EmbeddingCache:
         )
         for ns in spaces:
             for path in ns.glob("*" + _SUFFIX):
-                with contextlib.suppress(FileNotFoundError):
+                try:
                     path.unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    raise _unusable(path, exc) from exc
 
     def compact(self, identity: str) -> None:
         """Merge the small shards of ``identity`` into full ones, dropping duplicate keys.
@@ -260,7 +302,7 @@ class EmbeddingCache:
         if small >= _COMPACT_AT:
             try:
                 self.compact(identity)
-            except OSError as exc:  # compaction is an optimisation only
+            except (OSError, CacheError) as exc:  # compaction is an optimisation only
                 log.warning("embedding cache compaction in %s failed: %s", ns, exc)
 
     def _namespace(self, identity: str) -> Path:
@@ -272,6 +314,62 @@ class EmbeddingCache:
             return sorted(p for p in ns.iterdir() if p.name.endswith(_SUFFIX))
         except FileNotFoundError:
             return []
+        except OSError as exc:
+            raise _unusable(ns, exc) from exc
+
+
+def _unusable(path: Path, exc: OSError) -> CacheError:
+    """The error for a cache file or folder that cannot be read: names it and what to do."""
+    if isinstance(exc, IsADirectoryError):
+        what = f"{str(path)!r} is a folder where a cache shard should be; remove it"
+    elif isinstance(exc, NotADirectoryError):
+        what = f"{str(path)!r} is a file where a cache folder should be; remove it"
+    elif isinstance(exc, PermissionError):
+        what = (
+            f"cannot read {str(path)!r}: permission denied (it may belong to another user); "
+            "fix its permissions"
+        )
+    else:
+        what = f"cannot read {str(path)!r}: {exc.strerror or exc}"
+    return CacheError(f"embedding cache: {what}. {_WHAT_TO_DO}")
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` may be running on this host (``True`` when unsure)."""
+    if pid <= 0 or os.name == "nt":  # pragma: no cover - on Windows signal 0 is CTRL_C_EVENT
+        return pid > 0
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, another user's
+        return True
+    return True
+
+
+def _tmp_is_stale(path: Path, now: float) -> bool:
+    age = now - path.lstat().st_mtime
+    if age <= _STALE_TMP_S:
+        return False
+    if age > _STALE_TMP_MAX_S:
+        return True
+    m = _TMP_NAME.match(path.name)
+    return m is None or m[1] != _HOST or not _pid_alive(int(m[2]))
+
+
+def _remove_stale_tmp(folder: Path, now: float) -> list[Path]:
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.suffix == ".tmp"]
+    except OSError:
+        return removed
+    for tmp in candidates:
+        with contextlib.suppress(OSError):  # gone already, or another user's: leave it
+            if tmp.is_file() and _tmp_is_stale(tmp, now):
+                tmp.unlink()
+                removed.append(tmp)
+                log.info("embedding cache: removed %s, left by a writer that stopped", tmp)
+    return removed
 
 
 def _ident16(identity: str) -> bytes:
@@ -304,12 +402,19 @@ def _write_shard(
     head = _HEAD.pack(_MAGIC, n, d, ident, zlib.crc32(key_bytes), zlib.crc32(vec_bytes))
     head += struct.pack("<I", zlib.crc32(head))
     name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:16]}{_SUFFIX}"
-    with atomic_path(ns / name) as tmp, open(tmp, "wb") as fh:
-        fh.write(head)
-        fh.write(key_bytes)
-        fh.write(vec_bytes)
-        fh.flush()
-        os.fsync(fh.fileno())
+    tmp = ns / f".{name}.{_HOST}-{os.getpid()}.tmp"  # the name says who writes it
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(head)
+            fh.write(key_bytes)
+            fh.write(vec_bytes)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, ns / name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _read_index(path: Path, ident: bytes) -> _Shard | None:
@@ -333,6 +438,8 @@ def _read_index(path: Path, ident: bytes) -> _Shard | None:
             key_bytes = fh.read(n * 16)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise _unusable(path, exc) from exc
     if zlib.crc32(key_bytes) != crc_keys:
         return _discard(path, "key checksum mismatch")
     keys = np.frombuffer(key_bytes, dtype="<u8").reshape(n, 2).astype(np.uint64)
@@ -344,9 +451,14 @@ def _read_vectors(shard: _Shard) -> npt.NDArray[np.float32] | None:
 
     Raises FileNotFoundError when the shard vanished (merged by another process)."""
     nbytes = shard.n * shard.d * 4
-    with open(shard.path, "rb") as fh:
-        fh.seek(_HEAD_SIZE + shard.n * 16)
-        data = fh.read(nbytes)
+    try:
+        with open(shard.path, "rb") as fh:
+            fh.seek(_HEAD_SIZE + shard.n * 16)
+            data = fh.read(nbytes)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise _unusable(shard.path, exc) from exc
     if len(data) != nbytes or zlib.crc32(data) != shard.crc_vectors:
         _discard(shard.path, "vector checksum mismatch")
         return None
@@ -385,11 +497,7 @@ def _try_lock(path: Path) -> Iterator[bool]:
 
 def _merge(ns: Path, ident: bytes) -> None:
     """Merge every shard smaller than a full one; the caller holds the lock."""
-    now = time.time()
-    for tmp in ns.glob(".*.tmp"):  # left by writers that died mid-write
-        with contextlib.suppress(OSError):
-            if now - tmp.stat().st_mtime > _STALE_TMP_S:
-                tmp.unlink()
+    _remove_stale_tmp(ns, time.time())  # left by writers that died mid-write
     indexed = (_read_index(p, ident) for p in EmbeddingCache._shard_paths(ns))
     shards = [s for s in indexed if s is not None]
     if not shards:

