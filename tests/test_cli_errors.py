@@ -3,6 +3,7 @@ traceback; and the checks come before the slow work."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
 import subprocess
@@ -162,14 +163,15 @@ def test_options_are_checked_before_the_slow_work(
 ) -> None:
     """A bad window, output or model stops a report before it segments; an unknown focus
     stops it before it embeds."""
-    import stancekit.embed
-    import stancekit.segment
+    # the packages, not the functions that ``stancekit.segment`` and ``stancekit.embed`` name
+    segment_pkg = importlib.import_module("stancekit.segment")
+    embed_pkg = importlib.import_module("stancekit.embed")
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("the slow work started")
 
-    monkeypatch.setattr(stancekit.segment, "segment", boom)
-    monkeypatch.setattr(stancekit.embed, "embed", boom)
+    monkeypatch.setattr(segment_pkg, "segment", boom)
+    monkeypatch.setattr(embed_pkg, "embed", boom)
     art, out = str(files["valletta.txt"]), str(files["dir"] / "r")
     for extra in (["--window", "5Y"], ["--model", "no-such-model"]):
         assert _run(["report", art, "-o", out, *extra], capsys)[0] == 2

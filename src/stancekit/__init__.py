@@ -32,17 +32,17 @@ from stancekit.io import (
     read_statements,
     write_statements,
 )
-from stancekit.segment import load_aliases
 from stancekit.table import StatementTable
 
-# ``segment``, ``embed`` and ``topics`` are packages that can be called as their main
-# function: ``stancekit.segment(text)`` and ``import stancekit.segment.engine`` both work.
-if not TYPE_CHECKING:
-    from stancekit import embed, segment
-from stancekit.embed import EmbeddingCache, Embedder, embed_texts  # isort: skip
+# ``segment`` and ``embed`` are the functions, not their packages: importing the packages
+# once here binds the names for good (a later ``import stancekit.segment.engine`` does not
+# rebind them), and the functions carry the submodules, so that
+# ``import stancekit.segment.engine as e`` keeps working (see ``stancekit._packages``).
+from stancekit.embed import EmbeddingCache, Embedder, embed, embed_texts  # isort: skip
+from stancekit.segment import load_aliases, segment  # isort: skip
 
 if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib, torch)
-    from stancekit import datasets, plot
+    from stancekit import datasets, plot, report
     from stancekit.compare import (
         Alignment,
         Breakdown,
@@ -59,10 +59,8 @@ if TYPE_CHECKING:  # the heavy parts load on first use (scikit-learn, matplotlib
         similarity,
         validate,
     )
-    from stancekit.embed import embed
     from stancekit.formulaic import Substance, substance
     from stancekit.report import build_report
-    from stancekit.segment import segment
     from stancekit.topics import KChoice, TopicComparison, TopicModel, TopicTimeline, topics
 
 _LAZY = {
@@ -88,7 +86,7 @@ _LAZY = {
     "TopicModel": "stancekit.topics",
     "TopicTimeline": "stancekit.topics",
 }
-_SUBMODULES = ("datasets", "formulaic", "plot", "topics")
+_SUBMODULES = ("datasets", "formulaic", "plot", "report", "topics")
 
 
 def __getattr__(name: str) -> Any:
@@ -141,6 +139,7 @@ __all__ = [
     "position_similarity",
     "read_articles",
     "read_statements",
+    "report",
     "scale",
     "segment",
     "similarity",

@@ -1,5 +1,9 @@
-"""Packages that are also their main function: ``stancekit.segment(...)`` calls
-``stancekit.segment.segment(...)``, while ``import stancekit.segment.engine`` keeps working."""
+"""Packages that are also their main function: ``stancekit.topics(...)`` calls
+``stancekit.topics.topics(...)``, while ``import stancekit.topics._api`` keeps working.
+
+Only :mod:`stancekit.topics` still needs it: it is imported lazily (it brings scikit-learn),
+so the import system binds ``stancekit.topics`` to the package whenever it is first imported.
+``segment`` and ``embed`` are plain functions (see :mod:`stancekit._packages`)."""
 
 from __future__ import annotations
 

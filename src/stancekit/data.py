@@ -18,6 +18,12 @@ import pandas as pd
 __all__ = ["Article", "LabeledMatrix", "Statement"]
 
 
+def _clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article (or speech, or transcript).
@@ -59,6 +65,16 @@ class Article:
 
     def __hash__(self) -> int:
         return hash((self.id, self.text, self.date, self.title, self.source))
+
+    def __repr__(self) -> str:
+        parts = [f"id={self.id!r}"]
+        if self.date is not None:
+            parts.append(f"date={self.date.isoformat()}")
+        if self.title is not None:
+            parts.append(f"title={_clip(self.title, 60)!r}")
+        parts.append(f"text={_clip(self.text, 60)!r}")
+        parts.append(f"len={len(self.text)}")
+        return f"Article({', '.join(parts)})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Article, (self.id, self.text, self.date, self.title, self.source, dict(self.meta)))

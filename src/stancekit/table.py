@@ -39,6 +39,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from stancekit._atomic import atomic_path
+from stancekit._suggest import unknown_name
 from stancekit.data import Statement
 from stancekit.errors import InputError
 
@@ -336,10 +337,11 @@ class StatementTable:
         """The statements of the given speakers, in table order."""
         if not speakers:
             raise ValueError("by_speaker needs at least one speaker name")
-        known = set(self._frame["speaker"])
-        unknown = [s for s in speakers if s not in known]
+        counts = self._frame["speaker"].value_counts()
+        unknown = [s for s in speakers if s not in counts.index]
         if unknown:
-            raise KeyError(f"unknown speaker(s) {unknown}; known: {sorted(known)[:20]}")
+            names = [str(k) for k in counts.index]
+            raise KeyError(unknown_name("speaker", unknown[0], names, counts.tolist()))
         return self[self._frame["speaker"].isin(list(speakers)).to_numpy()]
 
     def with_embeddings(

@@ -106,7 +106,7 @@ def test_compare_by_country_and_errors() -> None:
     model = topics(p.table, n_topics=2)
     c = model.compare("China", "Kyrgyzstan", by="country")
     assert c.by == "country" and c.n_a.sum() + c.n_b.sum() == 40
-    with pytest.raises(KeyError, match="no speaker 'Nobody'"):
+    with pytest.raises(KeyError, match="unknown speaker 'Nobody'"):
         model.compare("Xi", "Nobody")
     with pytest.raises(ValueError, match="two different groups"):
         model.compare("Xi", "Xi")

@@ -55,7 +55,7 @@ def test_one_statement() -> None:
     assert model.representatives.tolist() == [[0, -1, -1]]
     with pytest.raises(ValueError, match="n_topics=2 but the table has only 1 statements"):
         topics(table, n_topics=2)
-    with pytest.raises(KeyError, match="no speaker 'Sadyr Japarov'"):
+    with pytest.raises(KeyError, match="unknown speaker 'Sadyr Japarov'"):
         model.compare("Xi Jinping", "Sadyr Japarov")
 
 

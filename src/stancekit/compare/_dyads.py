@@ -10,6 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from stancekit.compare._input import embeddings_of, substantive_groups
+from stancekit.compare.results import _names, _num, _span
 from stancekit.core import centroid_similarity, harmonic_f, soft_precision
 from stancekit.core.dyads import centroid_moments, relative_test, soft_size_null
 from stancekit.core.stats import SPREAD_RTOL
@@ -78,6 +79,15 @@ class DyadMatrix:
     seed: int
     n_left_out: int
     n_formulaic: int = 0
+
+    def __repr__(self) -> str:
+        off_diagonal = self.score[~np.eye(len(self.labels), dtype=bool)]
+        return (
+            f"DyadMatrix({len(self.labels)} labels ({_names(self.labels)}), by={self.by!r}, "
+            f"method={self.method!r}, score {_span(off_diagonal)}, "
+            f"relation_sd={_num(self.relation_sd)}, statements {int(self.n.sum())}, "
+            f"n_left_out={self.n_left_out}, n_formulaic={self.n_formulaic})"
+        )
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per unordered dyad ``a < b``: a, b, score, adjusted, z, p, percentile,

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from stancekit._suggest import unknown_name
 from stancekit.errors import SkippedRecordsWarning
 from stancekit.formulaic import formulaic_mask
 from stancekit.table import StatementTable
@@ -141,13 +142,14 @@ def substantive_groups(
 
 
 def require_label(groups: Groups, label: Any, role: str) -> str:
-    """``label`` as a known group label, or a KeyError naming it and the known ones."""
+    """``label`` as a known group label, or a KeyError naming it and the closest known ones
+    (else the most frequent)."""
     if not isinstance(label, str):
         raise TypeError(f"{role} must be a {groups.column} name (str), got {label!r}")
     if label not in groups.labels:
-        known = ", ".join(repr(x) for x in groups.labels[:20])
-        more = "" if len(groups.labels) <= 20 else f" and {len(groups.labels) - 20} more"
-        raise KeyError(f"unknown {groups.column} {label!r}; known: {known}{more}")
+        valid = groups.codes[groups.codes >= 0]
+        counts = np.bincount(valid, minlength=len(groups.labels)).tolist()
+        raise KeyError(unknown_name(groups.column, label, groups.labels, counts))
     return label
 
 

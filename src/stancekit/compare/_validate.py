@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from stancekit.compare.results import _freeze
+from stancekit.compare.results import _freeze, _num
 from stancekit.core import percentile_interval
 from stancekit.core.qap import (
     bootstrap_correlations,
@@ -114,6 +114,15 @@ class Validation:
         for name in _STATS + _RANK_STATS:
             cols[name] = getattr(self, name)
         return pd.DataFrame(cols, index=pd.Index(self.measures, name="measure"))
+
+    def __repr__(self) -> str:
+        return (
+            f"Validation({self.score_name or 'score'!r} against "
+            f"{self.external_name or 'external'!r}, {self.n_matched} matched, "
+            f"pairs={int(self.n_pairs[0])}, r={_num(self.r)}, "
+            f"p={_num(float(self.pearson_p[0]))}, baseline_r={_num(self.baseline_r)}, "
+            f"unmatched={len(self.unmatched)})"
+        )
 
     def summary(self) -> str:
         """A readable account: what matched, then one line per measure."""

@@ -26,6 +26,24 @@ def _freeze(obj: Any) -> None:
             object.__setattr__(obj, f.name, tuple(value))
 
 
+def _names(labels: tuple[str, ...] | list[str], k: int = 4) -> str:
+    """The first ``k`` labels, then how many more: ``'A', 'B', … (+7 more)``."""
+    shown = ", ".join(repr(str(x)) for x in labels[:k])
+    return shown + (f", … (+{len(labels) - k} more)" if len(labels) > k else "")
+
+
+def _num(value: float) -> str:
+    """A score in a repr: 3 decimals, ``nan`` as such."""
+    return f"{value:.3g}" if abs(value) >= 1000 else f"{value:.3f}"
+
+
+def _span(values: npt.NDArray[Any]) -> str:
+    """``min–max`` of the finite values, or ``none`` when there is none."""
+    finite = np.asarray(values, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    return f"{_num(finite.min())}–{_num(finite.max())}" if finite.size else "none"
+
+
 @dataclass(frozen=True, eq=False)
 class Echoes:
     """The most similar cross-speaker statement pairs, best first.
@@ -67,6 +85,13 @@ class Echoes:
 
     def __len__(self) -> int:
         return int(self.score.size)
+
+    def __repr__(self) -> str:
+        speakers = tuple(dict.fromkeys(self.speaker_a + self.speaker_b))
+        return (
+            f"Echoes({len(self)} pairs, score {_span(self.score)}, "
+            f"speakers ({_names(speakers)}), n_formulaic={self.n_formulaic})"
+        )
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per pair, best first (``attrs["n_formulaic"]``: statements left out)."""
@@ -126,6 +151,13 @@ class Breakdown:
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    def __repr__(self) -> str:
+        return (
+            f"Breakdown(kind={self.kind!r}, {len(self)} rows ({_names(self.labels)}), "
+            f"score {_span(self.score)}, statements {int(self.n_a.sum())} and "
+            f"{int(self.n_b.sum())})"
+        )
 
     def to_pandas(self) -> pd.DataFrame:
         """One row per topic or window, indexed by label."""
@@ -213,6 +245,27 @@ class Alignment:
     reason: str = ""
     n_formulaic: int = 0
 
+    def __repr__(self) -> str:
+        parts = [
+            f"{self.a!r} vs {self.b!r}",
+            f"method={self.method!r}",
+            f"score={_num(self.score)} [{_num(self.ci_low)}, {_num(self.ci_high)}] "
+            f"({self.level:.0%})",
+            f"z={_num(self.z)}",
+            f"p={_num(self.p)}",
+            f"n_a={self.n_a}",
+            f"n_b={self.n_b}",
+            f"pairs={len(self.pairs)}",
+            f"n_formulaic={self.n_formulaic}",
+        ]
+        for name in ("by_topic", "by_window"):
+            part = getattr(self, name)
+            if part is not None:
+                parts.append(f"{name}={len(part)} rows")
+        if self.reason:
+            parts.append(f"reason={self.reason!r}")
+        return f"Alignment({', '.join(parts)})"
+
     def summary(self) -> dict[str, Any]:
         """The scalar fields as a dict."""
         skip = ("by_topic", "by_window", "pairs")
@@ -280,6 +333,12 @@ class ScalingCV:
         """Number of folds."""
         return int(np.unique(self.fold).size)
 
+    def __repr__(self) -> str:
+        return (
+            f"ScalingCV({len(self.labels)} labels, {self.n_folds} folds, "
+            f"pearson_r={_num(self.pearson_r)}, rmse={_num(self.rmse)})"
+        )
+
     def to_pandas(self) -> pd.DataFrame:
         """One row per reference: group, fold, observed and out-of-fold predicted position."""
         return pd.DataFrame(
@@ -340,6 +399,13 @@ class ScalingModel:
 
     def __post_init__(self) -> None:
         _freeze(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"ScalingModel(method={self.method!r}, by={self.by!r}, model={self.model!r}, "
+            f"dimension={self.weights.size}, penalty={self.penalty:.3g}, "
+            f"intercept={_num(self.intercept)}, lexical_share={_num(self.lexical_share)})"
+        )
 
     def transform(self, table: Any, *, by: str | None = None, level: float = 0.95) -> Scaling:
         """Positions of another table's speakers on this axis.
@@ -418,6 +484,13 @@ class Scaling:
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    def __repr__(self) -> str:
+        return (
+            f"Scaling({len(self)} labels ({_names(self.labels)}), method={self.method!r}, "
+            f"position {_span(self.position)}, {int(self.reference.sum())} reference, "
+            f"statements {int(self.n.sum())}, penalty={self.penalty:.3g})"
+        )
 
     @property
     def pair_scores(self) -> LabeledMatrix:

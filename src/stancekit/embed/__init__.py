@@ -18,6 +18,7 @@ Parts:
 Nothing here imports torch or sentence-transformers until a text has to be encoded.
 """
 
+from stancekit._packages import expose_submodules
 from stancekit.embed.cache import EmbeddingCache, text_keys
 from stancekit.embed.lsa import LSAEmbedder
 from stancekit.embed.pipeline import CacheSpec, ModelSpec, embed, embed_texts, make_embedder
@@ -50,6 +51,5 @@ __all__ = [
     "text_keys",
 ]
 
-from stancekit._callable import make_callable
-
-make_callable(__name__, "embed")
+# ``stancekit.embed`` is the function; ``import stancekit.embed.cache as c`` still works.
+expose_submodules(embed, __name__)

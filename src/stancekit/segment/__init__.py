@@ -1,10 +1,10 @@
 """Who said what: :func:`segment` turns articles into a :class:`~stancekit.StatementTable`."""
 
+from stancekit._packages import expose_submodules
 from stancekit.segment.aliases import AliasBook, load_aliases
 from stancekit.segment.api import segment
 
 __all__ = ["AliasBook", "load_aliases", "segment"]
 
-from stancekit._callable import make_callable
-
-make_callable(__name__, "segment")
+# ``stancekit.segment`` is the function; ``import stancekit.segment.engine as e`` still works.
+expose_submodules(segment, __name__)

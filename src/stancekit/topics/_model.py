@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from stancekit._suggest import unknown_name
 from stancekit.data import LabeledMatrix
 from stancekit.table import StatementTable
 from stancekit.topics._autok import KChoice
@@ -260,7 +261,8 @@ class TopicModel:
         codes, names = group_codes(self.table, by)
         for name in (a, b):
             if name not in names:
-                raise KeyError(f"no {by} {name!r}; known: {list(names)[:20]}")
+                counts = np.bincount(codes[codes >= 0], minlength=len(names)).tolist()
+                raise KeyError(unknown_name(by, name, list(names), counts))
         if a == b:
             raise ValueError(f"compare needs two different groups, got {a!r} twice")
         in_a, in_b = codes == names.index(a), codes == names.index(b)
