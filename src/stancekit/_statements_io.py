@@ -28,22 +28,10 @@ from stancekit._input import (
     parse_date,
 )
 from stancekit.errors import InputError
-from stancekit.table import COLUMNS, SPANS, StatementTable
+from stancekit.table import COLUMNS, DEFAULTS, REQUIRED, SPANS, StatementTable
 
 __all__ = ["read_statements", "write_statements"]
 
-_REQUIRED = ("article_id", "speaker", "text", "start", "end")
-_DEFAULTS: dict[str, Any] = {
-    "mention": "",
-    "mention_start": -1,
-    "mention_end": -1,
-    "kind": "indirect",
-    "cue": "",
-    "sentence": 0,
-    "date": None,
-    "role": None,
-    "country": None,
-}
 _KINDS = ("direct", "indirect", "mixed")
 _INT_TEXT = re.compile(r"[+-]?\d+")
 Locate = Callable[[int], _Where]
@@ -125,7 +113,7 @@ def _not_statements(missing: Sequence[str], names: Sequence[str]) -> str:
 def _statement_csv(path: Path) -> tuple[dict[str, list[Any]], int, Locate]:
     rows = _csv_rows(path)
     header_line, names = _csv_header(path, rows)
-    missing = [c for c in _REQUIRED if c not in names]
+    missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise InputError(_not_statements(missing, names), source=str(path), line=header_line)
     data: dict[str, list[Any]] = {n: [] for n in names}
@@ -153,15 +141,15 @@ def _statement_jsonl(path: Path) -> tuple[dict[str, list[Any]], int, Locate]:
             here = _Where(str(path), lineno, detail=f", statement {k}")
             if not isinstance(st, dict):
                 raise here.error(f"expected a JSON object, got {type(st).__name__}")
-            missing = [c for c in _REQUIRED[1:] if c not in st]
+            missing = [c for c in REQUIRED[1:] if c not in st]
             if missing:
                 raise here.error(f"missing field(s) {missing}")
             n = len(places)
             places.append((lineno, k))
             data["article_id"].append(str(art_id))
-            for c in _REQUIRED[1:]:
+            for c in REQUIRED[1:]:
                 data[c].append(st[c])
-            for c, default in _DEFAULTS.items():
+            for c, default in DEFAULTS.items():
                 v = st.get(c)
                 data[c].append(default if v is None else v)
             for key, v in st.items():
@@ -187,7 +175,7 @@ def _explain_parquet(path: Path) -> None:
     except Exception:  # unreadable: the caller's error says so
         return
     names = [str(c) for c in frame.columns]
-    missing = [c for c in _REQUIRED if c not in names]
+    missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise InputError(_not_statements(missing, names), source=str(path))
     data = {

@@ -43,7 +43,7 @@ from stancekit._suggest import unknown_name
 from stancekit.data import Statement
 from stancekit.errors import InputError
 
-__all__ = ["COLUMNS", "SPANS", "StatementTable"]
+__all__ = ["COLUMNS", "DEFAULTS", "REQUIRED", "SPANS", "StatementTable"]
 
 #: Required columns and their dtypes, in order.
 COLUMNS: dict[str, str] = {
@@ -65,6 +65,21 @@ COLUMNS: dict[str, str] = {
 #: Optional column: the content pieces of a statement that joins several, as JSON text
 #: (``"[[12, 40], [61, 90]]"``; ``""`` for one piece), so that CSV and Parquet keep it as is.
 SPANS = "spans"
+#: Columns a statement table cannot do without.
+REQUIRED = ("article_id", "speaker", "text", "start", "end")
+#: The value of every other column of :data:`COLUMNS` when the input lacks it (no date:
+#: unknown).
+DEFAULTS: dict[str, Any] = {
+    "mention": "",
+    "mention_start": -1,
+    "mention_end": -1,
+    "kind": "indirect",
+    "cue": "",
+    "sentence": 0,
+    "date": None,
+    "role": None,
+    "country": None,
+}
 _KINDS = frozenset({"direct", "indirect", "mixed"})
 _META_KEY = b"stancekit"
 _EMBEDDING_COLUMN = "embedding"
@@ -87,20 +102,10 @@ def _spans_of(value: Any) -> tuple[tuple[int, int], ...]:
 
 
 def _normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    missing = [c for c in ("article_id", "speaker", "text", "start", "end") if c not in frame]
+    missing = [c for c in REQUIRED if c not in frame]
     if missing:
         raise ValueError(f"statement table is missing required column(s) {missing}")
-    defaults: dict[str, Any] = {
-        "mention": "",
-        "mention_start": -1,
-        "mention_end": -1,
-        "kind": "indirect",
-        "cue": "",
-        "sentence": 0,
-        "date": pd.NaT,
-        "role": None,
-        "country": None,
-    }
+    defaults = {**DEFAULTS, "date": pd.NaT}
     columns: dict[str, Any] = {}
     for col, dtype in COLUMNS.items():
         values = frame[col].to_numpy() if col in frame else [defaults[col]] * len(frame)
