@@ -1,15 +1,34 @@
-"""Atomic file writes: write to a temporary file beside the target, then rename over it."""
+"""Atomic file writes: write to a temporary file beside the target, then rename over it.
+
+The temporary file is ``.<target name>.<random>-<host>-<pid>.tmp`` (``host``: 8 hex digits of
+the host name's hash, :data:`HOST`; ``pid``: the writer's process id), so that whoever finds
+one left by a killed writer can tell whether that writer may still be running
+(:func:`writer_of`).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_path", "atomic_write_bytes", "atomic_write_text"]
+__all__ = ["HOST", "atomic_path", "atomic_write_bytes", "atomic_write_text", "writer_of"]
+
+#: This machine, as temporary file names give it.
+HOST = hashlib.blake2b(socket.gethostname().encode("utf-8", "replace"), digest_size=4).hexdigest()
+_WRITER = re.compile(r"^\..+[.-]([0-9a-f]{8})-([0-9]+)\.tmp$")
+
+
+def writer_of(name: str) -> tuple[str, int] | None:
+    """The ``(host, pid)`` that a temporary file's name gives, or ``None``."""
+    m = _WRITER.match(name)
+    return None if m is None else (m[1], int(m[2]))
 
 
 @contextlib.contextmanager
@@ -20,7 +39,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=f"-{HOST}-{os.getpid()}.tmp", dir=target.parent
+    )
     os.close(fd)
     umask = os.umask(0)
     os.umask(umask)

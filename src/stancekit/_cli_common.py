@@ -11,13 +11,14 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
+
+from stancekit._suggest import close_names
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,7 +41,6 @@ __all__ = [
     "check_output_folder",
     "check_speaker_column",
     "check_window",
-    "closest",
     "is_statement_file",
     "non_negative_int",
     "one_line",
@@ -384,18 +384,6 @@ def check_dates(table: StatementTable, path: Path, *, option: str = "--window") 
         )
 
 
-def closest(name: str, known: Sequence[str], n: int = 3) -> list[str]:
-    """The ``n`` names of ``known`` closest to ``name`` (containment first, then spelling)."""
-    low = name.lower()
-
-    def score(k: str) -> float:
-        kl = k.lower()
-        ratio = difflib.SequenceMatcher(None, low, kl).ratio()
-        return ratio + (1.0 if low in kl or kl in low else 0.0)
-
-    return sorted(known, key=lambda k: (-score(k), k))[:n]
-
-
 def check_groups(table: StatementTable, args: argparse.Namespace, *, substantive: bool) -> None:
     """Fail unless ``args.focus`` is a value of ``args.by`` with ``args.min_statements``
     statements and at least two values have as many. Before embedding, every statement counts
@@ -421,9 +409,11 @@ def check_groups(table: StatementTable, args: argparse.Namespace, *, substantive
             known = [str(k) for k in pd.Series(table.column(by)).dropna().astype(str).unique()]
             if focus in known:  # only formulae
                 raise CommandError(f"--focus {focus!r} has no {kind} in {path}", status=DATA)
-            near = ", ".join(repr(k) for k in closest(focus, known))
+            near = close_names(focus, known, n=3)
+            hint = "closest" if near else "the most frequent"
+            listed = ", ".join(repr(k) for k in (near or list(counts.index[:3])))
             raise CommandError(
-                f"--focus {focus!r} is not a {by} in {path}; closest: {near or '(none)'}"
+                f"--focus {focus!r} is not a {by} in {path}; {hint}: {listed or '(none)'}"
             )
         if counts[focus] < min_statements:
             raise CommandError(

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from embed_helpers import FakeEmbedder, cache_writer, make_table, unit_vectors
 
+from stancekit import _atomic
 from stancekit.embed import EmbeddingCache, default_cache_dir, embed, embed_texts, text_keys
 from stancekit.embed import cache as cache_module
 from stancekit.errors import CacheError
@@ -315,15 +316,15 @@ def test_shards_are_written_under_a_name_that_says_who_writes(
     names: list[str] = []
 
     def recording(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
-        if "x" in mode:
+        if "w" in mode and str(file).endswith(".tmp") and ".skemb." in str(file):
             names.append(Path(file).name)
         return real_open(file, mode, *args, **kwargs)
 
     monkeypatch.setattr(cache_module, "open", recording, raising=False)
     embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
     (name,) = names
-    m = cache_module._TMP_NAME.match(name)
-    assert m is not None and m[1] == cache_module._HOST and int(m[2]) == os.getpid()
+    m = _atomic.writer_of(name)
+    assert m is not None and m[0] == _atomic.HOST and m[1] == os.getpid()
     assert not list(tmp_path.rglob("*.tmp"))
 
 
@@ -336,7 +337,7 @@ def _dead_pid() -> int:
 def test_temporary_files_of_killed_writers_are_removed_on_open(tmp_path: Path) -> None:
     embed_texts(TEXTS, model=FakeEmbedder(), cache=tmp_path)
     ns = _ns(tmp_path)
-    host, me, dead = cache_module._HOST, os.getpid(), _dead_pid()
+    host, me, dead = _atomic.HOST, os.getpid(), _dead_pid()
     hour = 3600
     files = {  # name: (age in seconds, removed?)
         f".a.skemb.{host}-{dead}.tmp": (2 * hour, True),  # its writer is gone

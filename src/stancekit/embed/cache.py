@@ -19,11 +19,12 @@ entry), matches them with a sorted search, and then reads only the vector blocks
 hold hits. Every block is checked against its checksum and the file size against the header,
 so a truncated or damaged shard is detected, ignored (its texts are encoded again) and removed.
 
-Writes go to a temporary file beside the shard, ``.<shard name>.<host>-<pid>.tmp`` (``host``:
-8 hex digits of the host name's hash, ``pid``: the writer's process id), that is renamed into
-place; shard names are unique, so any number of processes can write at once: readers see whole
-shards or none. Two processes that encode the same text both store it; lookups take the first
-copy and compaction (merging many small shards, under a lock) removes the rest.
+Writes go to a temporary file beside the shard (:func:`stancekit._atomic.atomic_path`:
+``.<shard name>.<random>-<host>-<pid>.tmp``, ``host`` 8 hex digits of the host name's hash,
+``pid`` the writer's process id), that is renamed into place; shard names are unique, so
+any number of processes can write at once: readers see whole shards or none. Two processes
+that encode the same text both store it; lookups take the first copy and compaction (merging
+many small shards, under a lock) removes the rest.
 
 Temporary files left by writers that were killed are removed when the cache is opened (and
 when it is compacted), by this rule: a ``.*.tmp`` file is removed when it has not changed for
@@ -45,8 +46,6 @@ import hashlib
 import json
 import logging
 import os
-import re
-import socket
 import struct
 import time
 import uuid
@@ -58,7 +57,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from stancekit._atomic import atomic_write_text
+from stancekit._atomic import HOST, atomic_path, atomic_write_text, writer_of
 from stancekit.embed.resolve import default_cache_dir
 from stancekit.errors import CacheError
 
@@ -75,8 +74,6 @@ _MAX_ROWS = 16384
 _COMPACT_AT = 32
 _STALE_TMP_S = 3600.0  # a temporary file unchanged this long has lost its writer...
 _STALE_TMP_MAX_S = 24 * 3600.0  # ...unless its writer is alive here; this long: whatever
-_HOST = hashlib.blake2b(socket.gethostname().encode("utf-8", "replace"), digest_size=4).hexdigest()
-_TMP_NAME = re.compile(r"^\..+\.([0-9a-f]{8})-([0-9]+)\.tmp$")
 _WHAT_TO_DO = (
     "Pass cache=<a folder of your own> (or set STANCEKIT_CACHE_DIR), or cache=None "
     "(cache=False) to embed without a cache"
@@ -353,8 +350,8 @@ def _tmp_is_stale(path: Path, now: float) -> bool:
         return False
     if age > _STALE_TMP_MAX_S:
         return True
-    m = _TMP_NAME.match(path.name)
-    return m is None or m[1] != _HOST or not _pid_alive(int(m[2]))
+    writer = writer_of(path.name)
+    return writer is None or writer[0] != HOST or not _pid_alive(writer[1])
 
 
 def _remove_stale_tmp(folder: Path, now: float) -> list[Path]:
@@ -402,19 +399,12 @@ def _write_shard(
     head = _HEAD.pack(_MAGIC, n, d, ident, zlib.crc32(key_bytes), zlib.crc32(vec_bytes))
     head += struct.pack("<I", zlib.crc32(head))
     name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:16]}{_SUFFIX}"
-    tmp = ns / f".{name}.{_HOST}-{os.getpid()}.tmp"  # the name says who writes it
-    try:
-        with open(tmp, "xb") as fh:
-            fh.write(head)
-            fh.write(key_bytes)
-            fh.write(vec_bytes)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, ns / name)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    with atomic_path(ns / name) as tmp, open(tmp, "wb") as fh:  # its name says who writes it
+        fh.write(head)
+        fh.write(key_bytes)
+        fh.write(vec_bytes)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _read_index(path: Path, ident: bytes) -> _Shard | None:

@@ -188,11 +188,20 @@ def jaccard_graph(neighbors: npt.NDArray[np.int64], prune: float = PRUNE) -> sp.
         ``(m, m)`` float64, upper triangle only (``i < j``), one entry per kept link.
     """
     m = neighbors.shape[0]
-    parts = list(jaccard_links(neighbors, prune))
-    r = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.int32)
-    c = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, np.int32)
-    w = np.concatenate([p[2] for p in parts]) if parts else np.empty(0, np.float64)
+    r, c, w = _gather(jaccard_links(neighbors, prune))
     return sp.coo_matrix((w, (r, c)), shape=(m, m))
+
+
+Links = tuple[npt.NDArray[np.integer], npt.NDArray[np.integer], npt.NDArray[np.floating]]
+
+
+def _gather(links: Iterable[Links]) -> Links:
+    """The blocks of :func:`jaccard_links` as one ``(rows, cols, weights)`` triple."""
+    parts = list(links)
+    if not parts:
+        return np.empty(0, np.int32), np.empty(0, np.int32), np.empty(0, np.float64)
+    rows, cols, weights = zip(*parts, strict=True)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(weights)
 
 
 def jaccard_links(
@@ -236,9 +245,7 @@ def load_igraph() -> Any:
 
 
 def _leiden(
-    links: Iterable[
-        tuple[npt.NDArray[np.integer], npt.NDArray[np.integer], npt.NDArray[np.floating]]
-    ],
+    links: Iterable[Links],
     m: int,
     *,
     resolution: float,
@@ -250,12 +257,9 @@ def _leiden(
     number of links. The links are gathered before igraph's graph is built, so the product
     that finds them is freed first."""
     igraph = load_igraph()
-    parts = list(links)
-    rows = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, np.int64)
-    cols = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, np.int64)
-    # one array, converted by igraph at each run: an edge attribute would cost 32 B a link
-    weights = np.concatenate([p[2] for p in parts]) if parts else np.empty(0, np.float64)
-    del parts
+    # weights: one array, converted by igraph at each run (an edge attribute would cost
+    # 32 B a link)
+    rows, cols, weights = _gather(links)
     g = igraph.Graph(n=m)
     # one call: each call rebuilds igraph's indices; an array, not a list (igraph reads it
     # row by row; lists, and the Graph constructor, which makes one, cost ~200 B a link)
